@@ -1,0 +1,312 @@
+// server add | list | show | set | remove
+#include "cli/CliCommand.h"
+#include "cli/OptionReaders.h"
+
+#include "domain/Validation.h"
+#include "services/EntityJson.h"
+#include "store/Repositories.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+namespace fleetdeck::cli {
+
+namespace {
+
+using Opt = QCommandLineOption;
+
+void addServerOptions(QCommandLineParser &p, bool forSet)
+{
+    p.addOptions({
+        Opt(QStringLiteral("host"), QStringLiteral("Host name or IP address."), QStringLiteral("H")),
+        Opt(QStringLiteral("port"), QStringLiteral("SSH port (default 22)."), QStringLiteral("N")),
+        Opt(QStringLiteral("user"), QStringLiteral("SSH user (default root)."), QStringLiteral("U")),
+        Opt(QStringLiteral("auth"), QStringLiteral("key, agent or password (default key, or agent without --identity)."), QStringLiteral("METHOD")),
+        Opt(QStringLiteral("identity"), QStringLiteral("Private key file."), QStringLiteral("FILE")),
+        Opt(QStringLiteral("passphrase-stdin"), QStringLiteral("Read the key passphrase from standard input.")),
+        Opt(QStringLiteral("password-stdin"), QStringLiteral("Read the SSH password from standard input (sets --auth password).")),
+        Opt(QStringLiteral("orchestrator"), QStringLiteral("none, swarm or kubernetes."), QStringLiteral("O")),
+        Opt(QStringLiteral("swarm-role"), QStringLiteral("manager or worker."), QStringLiteral("ROLE")),
+        Opt(QStringLiteral("publish-mode"), QStringLiteral("Swarm port publishing: ingress or host."), QStringLiteral("MODE")),
+        Opt(QStringLiteral("kubernetes-role"), QStringLiteral("master or worker."), QStringLiteral("ROLE")),
+        Opt(QStringLiteral("kubernetes-version"), QStringLiteral("Kubernetes version (normally detected)."), QStringLiteral("V")),
+        Opt(QStringLiteral("namespace"), QStringLiteral("Kubernetes namespace (default: default)."), QStringLiteral("NS")),
+        Opt(QStringLiteral("kubeconfig"), QStringLiteral("Kubeconfig file; stored encrypted."), QStringLiteral("FILE")),
+        Opt(QStringLiteral("kube-context"), QStringLiteral("Kubeconfig context (default: its current-context)."), QStringLiteral("CTX")),
+        Opt(QStringLiteral("ingress"), QStringLiteral("Create an Ingress for domains: on or off."), QStringLiteral("on|off")),
+        Opt(QStringLiteral("ingress-class"), QStringLiteral("Ingress class (default nginx)."), QStringLiteral("C")),
+        Opt(QStringLiteral("cert-issuer"), QStringLiteral("cert-manager ClusterIssuer for TLS."), QStringLiteral("ISSUER")),
+        Opt(QStringLiteral("storage-class"), QStringLiteral("Kubernetes storage class."), QStringLiteral("SC")),
+        Opt(QStringLiteral("fingerprint"), QStringLiteral("Trusted host key, SHA256:..."), QStringLiteral("FP")),
+    });
+    if (forSet)
+        p.addOption(Opt(QStringLiteral("name"), QStringLiteral("Rename the server."), QStringLiteral("NEW")));
+    else
+        p.addOption(Opt(QStringLiteral("local"), QStringLiteral("This machine: run commands locally, without SSH.")));
+}
+
+QString readSecretLine()
+{
+    std::string line;
+    std::getline(std::cin, line);
+    return QString::fromStdString(line);
+}
+
+// Applies every given option to `s`. Nothing is written here: the caller stores only a valid result.
+Status applyServerOptions(const QCommandLineParser &p, Server &s, bool forSet)
+{
+    auto text = [&](const char *name) { return p.value(QLatin1String(name)); };
+    auto isSet = [&](const char *name) { return p.isSet(QLatin1String(name)); };
+    if (isSet("host")) s.host = text("host");
+    if (isSet("port")) {
+        auto port = intOption(p, QStringLiteral("port"), 1, 65535);
+        if (!port) return port.error();
+        s.port = *port;
+    }
+    if (isSet("user")) s.user = text("user");
+    if (isSet("identity")) {
+        const QFileInfo key(text("identity"));
+        if (!key.isFile() || !key.isReadable())
+            return Error::invalid(QStringLiteral("--identity"), QStringLiteral("cannot read the key file '%1'").arg(text("identity")));
+        s.identityFile = key.absoluteFilePath();
+        s.auth = AuthMethod::Key;
+    }
+    if (isSet("auth") && !parseAuthMethod(text("auth"), &s.auth))
+        return Error::invalid(QStringLiteral("--auth"), QStringLiteral("'%1' must be key, agent or password").arg(text("auth")));
+    if (isSet("password-stdin")) {
+        s.auth = AuthMethod::Password;
+        s.secret = readSecretLine();
+    } else if (isSet("passphrase-stdin")) {
+        s.secret = readSecretLine();
+    }
+    ServerSettings &t = s.settings;
+    if (isSet("orchestrator") && !parseOrchestrator(text("orchestrator"), &t.orchestrator))
+        return Error::invalid(QStringLiteral("--orchestrator"), QStringLiteral("'%1' must be none, swarm or kubernetes").arg(text("orchestrator")));
+    if (isSet("swarm-role")) {
+        if (text("swarm-role") != QLatin1String("manager") && text("swarm-role") != QLatin1String("worker"))
+            return Error::invalid(QStringLiteral("--swarm-role"), QStringLiteral("'%1' must be manager or worker").arg(text("swarm-role")));
+        t.swarmManager = text("swarm-role") == QLatin1String("manager");
+        t.swarmWorker = !t.swarmManager;
+    }
+    if (isSet("publish-mode")) t.swarmPublishMode = text("publish-mode");
+    if (isSet("kubernetes-role")) {
+        if (text("kubernetes-role") != QLatin1String("master") && text("kubernetes-role") != QLatin1String("worker"))
+            return Error::invalid(QStringLiteral("--kubernetes-role"), QStringLiteral("'%1' must be master or worker").arg(text("kubernetes-role")));
+        t.kubernetesMaster = text("kubernetes-role") == QLatin1String("master");
+        t.kubernetesWorker = !t.kubernetesMaster;
+    }
+    if (isSet("kubernetes-version")) t.kubernetesVersion = text("kubernetes-version");
+    if (isSet("namespace")) t.kubernetesNamespace = text("namespace");
+    if (isSet("kubeconfig")) {
+        auto contents = fileOption(p, QStringLiteral("kubeconfig"));
+        if (!contents) return contents.error();
+        t.kubeconfig = *contents;
+    }
+    if (isSet("kube-context")) t.kubeContext = text("kube-context");
+    if (isSet("ingress")) {
+        auto on = boolOption(p, QStringLiteral("ingress"));
+        if (!on) return on.error();
+        t.useIngress = *on;
+    }
+    if (isSet("ingress-class")) t.ingressClass = text("ingress-class");
+    if (isSet("cert-issuer")) t.certIssuer = text("cert-issuer");
+    if (isSet("storage-class")) t.storageClass = text("storage-class");
+    if (isSet("fingerprint")) {
+        if (auto v = validate::fingerprint(QStringLiteral("--fingerprint"), text("fingerprint")); !v)
+            return v;
+        s.hostKeyFingerprint = text("fingerprint");
+    }
+    if (forSet && isSet("name")) s.name = text("name");
+    // Option names in errors: the validator speaks of fields, the CLI user of flags.
+    auto problems = validate::serverProblems(s);
+    if (!problems.isEmpty()) {
+        Error e = problems.first();
+        if (!e.field.isEmpty() && !e.field.startsWith(QLatin1String("--")) && e.field != QLatin1String("name"))
+            e.field = QStringLiteral("--") + e.field;
+        return e;
+    }
+    return {};
+}
+
+void printServer(CliEnv &env, const Server &s)
+{
+    const ServerSettings &t = s.settings;
+    env.out << "name:          " << s.name << '\n';
+    if (s.isLocal) {
+        env.out << "connection:    this machine (no SSH)\n";
+    } else {
+        env.out << "connection:    " << s.user << '@' << s.host << ':' << s.port << " (" << authMethodName(s.auth) << ")\n";
+        if (!s.identityFile.isEmpty())
+            env.out << "identity:      " << s.identityFile << '\n';
+        env.out << "host key:      " << (s.hostKeyFingerprint.isEmpty() ? QStringLiteral("not trusted yet (run: server trust ") + s.name + QLatin1Char(')') : s.hostKeyFingerprint) << '\n';
+    }
+    env.out << "orchestrator:  " << orchestratorName(t.orchestrator) << '\n';
+    if (t.orchestrator == Orchestrator::Swarm)
+        env.out << "swarm role:    " << (t.swarmManager ? "manager" : t.swarmWorker ? "worker" : "unknown") << ", publish mode " << t.swarmPublishMode << '\n';
+    if (t.orchestrator == Orchestrator::Kubernetes) {
+        env.out << "kubernetes:    " << (t.kubernetesMaster ? "master" : t.kubernetesWorker ? "worker" : "role unknown")
+                << (t.kubernetesVersion.isEmpty() ? QString() : QStringLiteral(", version ") + t.kubernetesVersion) << '\n';
+        env.out << "kubeconfig:    " << (t.kubeconfig.isEmpty() ? "server's own" : "stored (encrypted)")
+                << (t.kubeContext.isEmpty() ? QString() : QStringLiteral(", context ") + t.kubeContext) << '\n';
+        env.out << "namespace:     " << t.kubernetesNamespace << '\n';
+        env.out << "ingress:       " << (t.useIngress ? QStringLiteral("on, class ") + t.ingressClass : QStringLiteral("off"))
+                << (t.certIssuer.isEmpty() ? QString() : QStringLiteral(", issuer ") + t.certIssuer) << '\n';
+        if (!t.storageClass.isEmpty())
+            env.out << "storage class: " << t.storageClass << '\n';
+    }
+}
+
+int serverAdd(CliEnv &env, const CliCommand &cmd, const QStringList &args)
+{
+    QCommandLineParser p;
+    addServerOptions(p, false);
+    p.addOption(Opt(QStringLiteral("json"), QStringLiteral("Print the added server as JSON.")));
+    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Name of the server."));
+    int exit = 0;
+    if (!parseArgs(p, cmd, args, env, &exit))
+        return exit;
+    if (p.positionalArguments().size() != 1)
+        return usage(env, QStringLiteral("server add needs exactly one NAME"));
+    Server s;
+    s.name = p.positionalArguments().first();
+    s.isLocal = p.isSet(QStringLiteral("local"));
+    if (s.isLocal) {
+        s.host = QStringLiteral("localhost");
+        s.auth = AuthMethod::Agent;
+    } else if (!p.isSet(QStringLiteral("host"))) {
+        return usage(env, QStringLiteral("--host: is required (or --local for this machine)"));
+    }
+    if (!s.isLocal && !p.isSet(QStringLiteral("identity")) && !p.isSet(QStringLiteral("auth")))
+        s.auth = AuthMethod::Agent;
+    if (auto st = applyServerOptions(p, s, false); !st)
+        return fail(env, st.error());
+    auto added = env.store()->addServer(s);
+    if (!added)
+        return fail(env, added.error());
+    if (p.isSet(QStringLiteral("json")))
+        env.out << QJsonDocument(json::server(*added)).toJson(QJsonDocument::Indented);
+    else
+        env.out << "added server " << added->name << (added->isLocal || !added->hostKeyFingerprint.isEmpty() ? QString()
+                     : QStringLiteral("; next: fleetdeck-cli server trust ") + added->name) << '\n';
+    return ExitOk;
+}
+
+int serverList(CliEnv &env, const CliCommand &cmd, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption(Opt(QStringLiteral("json"), QStringLiteral("Print JSON.")));
+    int exit = 0;
+    if (!parseArgs(p, cmd, args, env, &exit))
+        return exit;
+    if (!p.positionalArguments().isEmpty())
+        return usage(env, QStringLiteral("server list takes no arguments"));
+    auto servers = env.store()->servers();
+    if (!servers)
+        return fail(env, servers.error());
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray a;
+        for (const Server &s : *servers)
+            a.append(json::server(s));
+        env.out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    env.out << QStringLiteral("NAME").leftJustified(20) << QStringLiteral("CONNECTION").leftJustified(32) << "ORCHESTRATOR\n";
+    for (const Server &s : *servers)
+        env.out << s.name.leftJustified(20)
+                << (s.isLocal ? QStringLiteral("this machine") : s.user + QLatin1Char('@') + s.host + QLatin1Char(':') + QString::number(s.port)).leftJustified(32)
+                << orchestratorName(s.settings.orchestrator) << '\n';
+    return ExitOk;
+}
+
+Result<Server> namedServer(CliEnv &env, const QCommandLineParser &p, const QString &command)
+{
+    if (p.positionalArguments().size() != 1)
+        return Error::invalid(QStringLiteral("NAME"), command + QStringLiteral(" needs exactly one server NAME"));
+    return env.store()->serverByName(p.positionalArguments().first());
+}
+
+int serverShow(CliEnv &env, const CliCommand &cmd, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption(Opt(QStringLiteral("json"), QStringLiteral("Print JSON.")));
+    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Server name."));
+    int exit = 0;
+    if (!parseArgs(p, cmd, args, env, &exit))
+        return exit;
+    auto s = namedServer(env, p, QStringLiteral("server show"));
+    if (!s)
+        return fail(env, s.error());
+    if (p.isSet(QStringLiteral("json")))
+        env.out << QJsonDocument(json::server(*s)).toJson(QJsonDocument::Indented);
+    else
+        printServer(env, *s);
+    return ExitOk;
+}
+
+int serverSet(CliEnv &env, const CliCommand &cmd, const QStringList &args)
+{
+    QCommandLineParser p;
+    addServerOptions(p, true);
+    p.addOption(Opt(QStringLiteral("json"), QStringLiteral("Print the result as JSON.")));
+    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Server name."));
+    int exit = 0;
+    if (!parseArgs(p, cmd, args, env, &exit))
+        return exit;
+    auto s = namedServer(env, p, QStringLiteral("server set"));
+    if (!s)
+        return fail(env, s.error());
+    Server changed = *s;
+    if (auto st = applyServerOptions(p, changed, true); !st)
+        return fail(env, st.error());
+    if (auto st = env.store()->updateServer(changed); !st)
+        return fail(env, st.error());
+    auto stored = env.store()->server(changed.id);
+    if (!stored)
+        return fail(env, stored.error());
+    if (p.isSet(QStringLiteral("json")))
+        env.out << QJsonDocument(json::server(*stored)).toJson(QJsonDocument::Indented);
+    else
+        env.out << "updated server " << stored->name << '\n';
+    return ExitOk;
+}
+
+int serverRemove(CliEnv &env, const CliCommand &cmd, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Server name."));
+    int exit = 0;
+    if (!parseArgs(p, cmd, args, env, &exit))
+        return exit;
+    auto s = namedServer(env, p, QStringLiteral("server remove"));
+    if (!s)
+        return fail(env, s.error());
+    if (auto st = env.store()->removeServer(s->id); !st)
+        return fail(env, st.error());
+    env.out << "removed server " << s->name << '\n';
+    return ExitOk;
+}
+
+} // namespace
+
+void registerServerCommands(QList<CliCommand> &commands)
+{
+    auto add = [&](const QString &path, const QString &synopsis, const QString &summary,
+                   int (*fn)(CliEnv &, const CliCommand &, const QStringList &)) {
+        CliCommand c{path, synopsis, summary, {}};
+        c.run = [c, fn](CliEnv &env, const QStringList &args) { return fn(env, c, args); };
+        commands.append(c);
+    };
+    add(QStringLiteral("server add"), QStringLiteral("NAME --host H [--port N] [--user U] [--identity FILE] [--orchestrator O] ..."),
+        QStringLiteral("Add a server (or --local for this machine)."), serverAdd);
+    add(QStringLiteral("server list"), QStringLiteral("[--json]"), QStringLiteral("List servers."), serverList);
+    add(QStringLiteral("server show"), QStringLiteral("NAME [--json]"), QStringLiteral("Show a server and its orchestrator settings."), serverShow);
+    add(QStringLiteral("server set"), QStringLiteral("NAME [options of server add] [--name NEW]"), QStringLiteral("Change a server."), serverSet);
+    add(QStringLiteral("server remove"), QStringLiteral("NAME"), QStringLiteral("Remove a server without applications."), serverRemove);
+}
+
+} // namespace fleetdeck::cli

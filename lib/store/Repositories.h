@@ -1,0 +1,66 @@
+// Repositories: typed reads and writes of the domain entities. Secret fields are encrypted by
+// SecretBox on the way in and decrypted on the way out; nothing secret is stored in plaintext.
+#pragma once
+
+#include "core/Result.h"
+#include "domain/Application.h"
+#include "domain/Deployment.h"
+#include "domain/Kubernetes.h"
+#include "domain/Server.h"
+
+#include <memory>
+
+namespace fleetdeck {
+
+class Database;
+class SecretBox;
+
+class Store
+{
+public:
+    Store(std::shared_ptr<Database> db, std::shared_ptr<SecretBox> secrets);
+    // Opens the database at `path` with the secret box of this user (see SecretBox::forUser).
+    static Result<std::shared_ptr<Store>> open(const QString &path);
+
+    std::shared_ptr<Database> database() const { return m_db; }
+
+    // Servers
+    Result<QList<Server>> servers() const;
+    Result<Server> server(qint64 id) const;
+    Result<Server> serverByName(const QString &name) const;
+    Result<Server> addServer(Server server);          // validates; returns it with id set
+    Status updateServer(const Server &server);        // validates
+    Status removeServer(qint64 id);                   // refuses while applications use it
+
+    // Applications
+    Result<QList<Application>> applications(qint64 serverId = 0) const;
+    Result<Application> application(qint64 id) const;
+    Result<Application> applicationByName(const QString &name) const; // name, or uuid
+    Result<Application> addApplication(Application app);
+    Status updateApplication(const Application &app);
+    Status setApplicationStatus(qint64 id, const QString &status);
+    Status removeApplication(qint64 id);
+
+    // Kubernetes clusters and namespaces
+    Result<QList<KubernetesCluster>> clusters(qint64 serverId) const;
+    Result<KubernetesCluster> addCluster(KubernetesCluster cluster);
+    Status updateCluster(const KubernetesCluster &cluster);
+    Status removeCluster(qint64 id);
+    Result<QList<KubernetesNamespace>> namespaces(qint64 clusterId) const;
+    Result<KubernetesNamespace> addNamespace(KubernetesNamespace ns);
+    Status updateNamespace(const KubernetesNamespace &ns);
+    Status removeNamespace(qint64 id);
+
+    // Deployments
+    Result<Deployment> addDeployment(Deployment deployment);
+    Result<Deployment> deployment(qint64 id) const;
+    Result<QList<Deployment>> deployments(qint64 applicationId, int limit = 50) const;
+    Status updateDeployment(const Deployment &deployment);     // status, times, error (not the log)
+    Status appendDeploymentLog(qint64 deploymentId, const DeploymentLogEntry &entry);
+
+private:
+    std::shared_ptr<Database> m_db;
+    std::shared_ptr<SecretBox> m_secrets;
+};
+
+} // namespace fleetdeck
