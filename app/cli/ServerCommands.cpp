@@ -3,6 +3,10 @@
 #include "cli/OptionReaders.h"
 
 #include "domain/Validation.h"
+#include "remote/HostFacts.h"
+#include "remote/ServerProbe.h"
+#include "remote/SshTransport.h"
+#include "remote/TransportPool.h"
 #include "services/EntityJson.h"
 #include "store/Repositories.h"
 
@@ -10,7 +14,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <QJsonObject>
+
 #include <cstdio>
+#include <unistd.h>
 #include <iostream>
 #include <string>
 
@@ -291,6 +298,113 @@ int serverRemove(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     return ExitOk;
 }
 
+int serverTrust(CliEnv &env, const CliCommand &cmd, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption(Opt(QStringLiteral("fingerprint"), QStringLiteral("The fingerprint you verified out of band (SHA256:...)."),
+                    QStringLiteral("FP")));
+    p.addOption(Opt(QStringLiteral("timeout"), QStringLiteral("Connect timeout in seconds (default 10)."), QStringLiteral("S")));
+    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Server name."));
+    int exit = 0;
+    if (!parseArgs(p, cmd, args, env, &exit))
+        return exit;
+    auto s = namedServer(env, p, QStringLiteral("server trust"));
+    if (!s)
+        return fail(env, s.error());
+    if (s->isLocal)
+        return fail(env, Error::invalid(QStringLiteral("NAME"), QStringLiteral("'%1' is this machine: it has no host key to trust").arg(s->name)));
+    int timeout = 10;
+    if (p.isSet(QStringLiteral("timeout"))) {
+        auto t = intOption(p, QStringLiteral("timeout"), 1, 300);
+        if (!t)
+            return fail(env, t.error());
+        timeout = *t;
+    }
+    const QString given = p.value(QStringLiteral("fingerprint"));
+    if (!given.isEmpty())
+        if (auto v = validate::fingerprint(QStringLiteral("--fingerprint"), given); !v)
+            return fail(env, v.error());
+    QString keyType;
+    auto offered = SshTransport::fetchHostKeyFingerprint(*s, timeout * 1000, &keyType);
+    if (!offered)
+        return fail(env, offered.error());
+    env.out << s->host << ':' << s->port << " offers " << keyType << " key " << *offered << '\n';
+    if (!s->hostKeyFingerprint.isEmpty() && s->hostKeyFingerprint != *offered && given != *offered) {
+        Error e = Error::make(ErrorKind::HostKeyChanged,
+                              QStringLiteral("WARNING: the host key of %1 CHANGED from %2 to %3. This can mean someone is "
+                                             "intercepting the connection. If the server was reinstalled, verify the new key and "
+                                             "run: fleetdeck-cli server trust %1 --fingerprint %3")
+                                  .arg(s->name, s->hostKeyFingerprint, *offered));
+        return fail(env, e);
+    }
+    if (!given.isEmpty() && given != *offered)
+        return fail(env, Error::make(ErrorKind::HostKeyChanged, QStringLiteral("the server offers %1, not the %2 you gave: not trusted")
+                                                                    .arg(*offered, given)));
+    if (given.isEmpty() && s->hostKeyFingerprint != *offered) {
+        // Without --fingerprint, only a person at a terminal can confirm what they compared.
+        if (!isatty(fileno(stdin))) {
+            env.err << "error: confirm the key by running: fleetdeck-cli server trust " << s->name << " --fingerprint " << *offered << '\n';
+            return ExitFailure;
+        }
+        env.out << "Trust this key for " << s->name << "? [y/N] ";
+        env.out.flush();
+        const QString answer = readSecretLine().trimmed().toLower();
+        if (answer != QLatin1String("y") && answer != QLatin1String("yes")) {
+            env.err << "not trusted\n";
+            return ExitFailure;
+        }
+    }
+    Server trusted = *s;
+    trusted.hostKeyFingerprint = *offered;
+    if (auto st = env.store()->updateServer(trusted); !st)
+        return fail(env, st.error());
+    env.out << "trusted " << *offered << " for " << s->name << '\n';
+    return ExitOk;
+}
+
+int serverCheck(CliEnv &env, const CliCommand &cmd, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption(Opt(QStringLiteral("json"), QStringLiteral("Print JSON.")));
+    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Server name."));
+    int exit = 0;
+    if (!parseArgs(p, cmd, args, env, &exit))
+        return exit;
+    auto s = namedServer(env, p, QStringLiteral("server check"));
+    if (!s)
+        return fail(env, s.error());
+    auto transport = Remote::transportFor(*s);
+    if (auto ssh = std::dynamic_pointer_cast<SshTransport>(transport)) {
+        if (auto st = ssh->connect(); !st) {
+            if (p.isSet(QStringLiteral("json")))
+                env.out << QJsonDocument(QJsonObject{{QStringLiteral("server"), s->name}, {QStringLiteral("ok"), false},
+                                                     {QStringLiteral("error"), errorKindName(st.error().kind)},
+                                                     {QStringLiteral("message"), st.error().toString()},
+                                                     {QStringLiteral("fingerprint"), st.error().fingerprint}})
+                               .toJson(QJsonDocument::Indented);
+            if (st.error().kind == ErrorKind::HostKeyUnknown)
+                env.err << "the host key of " << s->name << " is not trusted yet; compare it and run: fleetdeck-cli server trust "
+                        << s->name << " --fingerprint " << st.error().fingerprint << '\n';
+            return fail(env, st.error());
+        }
+    }
+    auto facts = probeServer(*transport);
+    if (!facts)
+        return fail(env, facts.error());
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonObject o = facts->toJson();
+        o.insert(QStringLiteral("server"), s->name);
+        o.insert(QStringLiteral("ok"), true);
+        o.insert(QStringLiteral("host_key_fingerprint"), s->hostKeyFingerprint);
+        env.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
+        env.out << "server:        " << s->name << " (" << transport->describe() << ")\n" << facts->toText();
+        if (!facts->toText().endsWith(QLatin1Char('\n')))
+            env.out << '\n';
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 void registerServerCommands(QList<CliCommand> &commands)
@@ -306,6 +420,10 @@ void registerServerCommands(QList<CliCommand> &commands)
     add(QStringLiteral("server list"), QStringLiteral("[--json]"), QStringLiteral("List servers."), serverList);
     add(QStringLiteral("server show"), QStringLiteral("NAME [--json]"), QStringLiteral("Show a server and its orchestrator settings."), serverShow);
     add(QStringLiteral("server set"), QStringLiteral("NAME [options of server add] [--name NEW]"), QStringLiteral("Change a server."), serverSet);
+    add(QStringLiteral("server trust"), QStringLiteral("NAME [--fingerprint SHA256:...]"),
+        QStringLiteral("Show the server's host key and trust it after confirmation."), serverTrust);
+    add(QStringLiteral("server check"), QStringLiteral("NAME [--json]"),
+        QStringLiteral("Connect, verify the host key, report OS, Docker, swarm and Kubernetes."), serverCheck);
     add(QStringLiteral("server remove"), QStringLiteral("NAME"), QStringLiteral("Remove a server without applications."), serverRemove);
 }
 

@@ -1,6 +1,7 @@
 // fleetdeck-cli: the command-line front end over the core library (scripts, tests, CI).
 #include "cli/CliCommand.h"
 
+#include "remote/TransportPool.h"
 #include "store/Database.h"
 #include "store/Repositories.h"
 
@@ -121,6 +122,7 @@ int main(int argc, char *argv[])
         return store;
     };
     const int code = match->run(env, args.mid(matchedWords));
+    TransportPool::instance().shutdown();
     out.flush();
     err.flush();
     return code;

@@ -1,6 +1,7 @@
 // fleetdeck: the desktop console.
 #include "main/MainWindow.h"
 
+#include "remote/TransportPool.h"
 #include "store/Database.h"
 
 #include <QApplication>
@@ -32,5 +33,8 @@ int main(int argc, char *argv[])
 
     fleetdeck::ui::MainWindow window(parser.isSet(db) ? parser.value(db) : fleetdeck::Database::defaultPath());
     window.show();
-    return QApplication::exec();
+    const int code = QApplication::exec();
+    // The window is gone: ending the SSH sessions may now take a moment without freezing anything.
+    fleetdeck::TransportPool::instance().shutdown();
+    return code;
 }
