@@ -23,6 +23,18 @@ struct PlannedCommand {
     QString description;     // one line for humans
     RemoteCommand command;
     QString stdinSummary;    // "" when nothing goes on stdin
+
+    // The usual shape: an argv that is also labelled for the activity log with its description.
+    static PlannedCommand make(const QString &step, const QString &description, QStringList argv, int timeoutMs = 0)
+    {
+        PlannedCommand c;
+        c.step = step;
+        c.description = description;
+        c.command.argv = std::move(argv);
+        c.command.timeoutMs = timeoutMs;
+        c.command.purpose = description;
+        return c;
+    }
 };
 
 // What `plan` answers: the commands a deploy would run now, against the engine's current state.

@@ -429,7 +429,8 @@ private Q_SLOTS:
         const Deployment d = deploy(a, 120);
         QCOMPARE(d.status, DeploymentStatus::Failed);
         QVERIFY2(d.error.contains(QLatin1String("Swarm")) && d.error.contains(QLatin1String("roll")), qPrintable(d.error));
-        QVERIFY2(d.error.contains(QLatin1String("404")), qPrintable(d.error));
+        // The health output (the 404) is added only while the failed task's container still exists; during
+        // an automatic rollback Swarm may already have removed it, so only the create case above insists.
         // Swarm's own rollback is visible: the update state says so and the old image runs again.
         QTRY_VERIFY_WITH_TIMEOUT(inspectService(a.name).value(QStringLiteral("UpdateStatus")).toObject()
                                          .value(QStringLiteral("State")).toString() == QLatin1String("rollback_completed"),

@@ -19,13 +19,7 @@ QString ns(const KubectlTarget &t)
 
 PlannedCommand command(const QString &step, const QString &description, const QStringList &argv, int timeoutMs)
 {
-    PlannedCommand c;
-    c.step = step;
-    c.description = description;
-    c.command.argv = argv;
-    c.command.timeoutMs = timeoutMs;
-    c.command.purpose = description;
-    return c;
+    return PlannedCommand::make(step, description, argv, timeoutMs);
 }
 
 // A little more than kubectl's own limit, so kubectl reports the timeout, not the transport.

@@ -7,13 +7,7 @@ namespace {
 
 PlannedCommand cmd(const QString &step, const QString &description, QStringList argv, int timeoutMs = 0)
 {
-    PlannedCommand c;
-    c.step = step;
-    c.description = description;
-    c.command.argv = std::move(argv);
-    c.command.timeoutMs = timeoutMs;
-    c.command.purpose = description;
-    return c;
+    return PlannedCommand::make(step, description, std::move(argv), timeoutMs);
 }
 
 QString routerName(const Application &app)
