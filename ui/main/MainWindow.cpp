@@ -312,8 +312,9 @@ void MainWindow::loadApplications(const Server &server)
         }
         m_apps->setApplications(*apps);
         if (apps->isEmpty()) {
-            m_emptyApps->setText(tr("<h2>No applications on %1</h2><p>Add one with <code>fleetdeck-cli app add NAME --server %1 "
-                                    "--image IMAGE</code>; it appears here.</p>").arg(name.toHtmlEscaped()));
+            m_emptyApps->setText(tr("<h2>No applications on %1</h2><p>Create one in the <b>Operations</b> tab with <b>New</b> "
+                                    "(Ctrl+Shift+N), or from a script with <code>fleetdeck-cli app add NAME --server %1 "
+                                    "--image IMAGE</code>.</p>").arg(name.toHtmlEscaped()));
             m_appStack->setCurrentWidget(m_emptyApps);
         } else {
             m_appStack->setCurrentWidget(m_appView);
