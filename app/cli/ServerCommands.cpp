@@ -17,6 +17,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <optional>
 #include <unistd.h>
 #include <iostream>
 #include <string>
@@ -237,17 +238,30 @@ Result<Server> namedServer(CliEnv &env, const QCommandLineParser &p, const QStri
     return env.store()->serverByName(p.positionalArguments().first());
 }
 
+// For commands on one server: parses `args` and loads the server named in them. On failure (or --help)
+// returns nullopt with the exit code in *exit.
+std::optional<Server> parseServerCommand(QCommandLineParser &p, const CliCommand &cmd, const QStringList &args, CliEnv &env,
+                                         int *exit)
+{
+    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Server name."));
+    if (!parseArgs(p, cmd, args, env, exit))
+        return std::nullopt;
+    auto s = namedServer(env, p, cmd.path);
+    if (!s) {
+        *exit = fail(env, s.error());
+        return std::nullopt;
+    }
+    return *s;
+}
+
 int serverShow(CliEnv &env, const CliCommand &cmd, const QStringList &args)
 {
     QCommandLineParser p;
     p.addOption(Opt(QStringLiteral("json"), QStringLiteral("Print JSON.")));
-    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Server name."));
     int exit = 0;
-    if (!parseArgs(p, cmd, args, env, &exit))
-        return exit;
-    auto s = namedServer(env, p, QStringLiteral("server show"));
+    const auto s = parseServerCommand(p, cmd, args, env, &exit);
     if (!s)
-        return fail(env, s.error());
+        return exit;
     if (p.isSet(QStringLiteral("json")))
         env.out << QJsonDocument(json::server(*s)).toJson(QJsonDocument::Indented);
     else
@@ -260,13 +274,10 @@ int serverSet(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     QCommandLineParser p;
     addServerOptions(p, true);
     p.addOption(Opt(QStringLiteral("json"), QStringLiteral("Print the result as JSON.")));
-    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Server name."));
     int exit = 0;
-    if (!parseArgs(p, cmd, args, env, &exit))
-        return exit;
-    auto s = namedServer(env, p, QStringLiteral("server set"));
+    const auto s = parseServerCommand(p, cmd, args, env, &exit);
     if (!s)
-        return fail(env, s.error());
+        return exit;
     Server changed = *s;
     if (auto st = applyServerOptions(p, changed, true); !st)
         return fail(env, st.error());
@@ -285,13 +296,10 @@ int serverSet(CliEnv &env, const CliCommand &cmd, const QStringList &args)
 int serverRemove(CliEnv &env, const CliCommand &cmd, const QStringList &args)
 {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Server name."));
     int exit = 0;
-    if (!parseArgs(p, cmd, args, env, &exit))
-        return exit;
-    auto s = namedServer(env, p, QStringLiteral("server remove"));
+    const auto s = parseServerCommand(p, cmd, args, env, &exit);
     if (!s)
-        return fail(env, s.error());
+        return exit;
     if (auto st = env.store()->removeServer(s->id); !st)
         return fail(env, st.error());
     env.out << "removed server " << s->name << '\n';
@@ -304,13 +312,10 @@ int serverTrust(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     p.addOption(Opt(QStringLiteral("fingerprint"), QStringLiteral("The fingerprint you verified out of band (SHA256:...)."),
                     QStringLiteral("FP")));
     p.addOption(Opt(QStringLiteral("timeout"), QStringLiteral("Connect timeout in seconds (default 10)."), QStringLiteral("S")));
-    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Server name."));
     int exit = 0;
-    if (!parseArgs(p, cmd, args, env, &exit))
-        return exit;
-    auto s = namedServer(env, p, QStringLiteral("server trust"));
+    const auto s = parseServerCommand(p, cmd, args, env, &exit);
     if (!s)
-        return fail(env, s.error());
+        return exit;
     if (s->isLocal)
         return fail(env, Error::invalid(QStringLiteral("NAME"), QStringLiteral("'%1' is this machine: it has no host key to trust").arg(s->name)));
     int timeout = 10;
@@ -366,13 +371,10 @@ int serverCheck(CliEnv &env, const CliCommand &cmd, const QStringList &args)
 {
     QCommandLineParser p;
     p.addOption(Opt(QStringLiteral("json"), QStringLiteral("Print JSON.")));
-    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Server name."));
     int exit = 0;
-    if (!parseArgs(p, cmd, args, env, &exit))
-        return exit;
-    auto s = namedServer(env, p, QStringLiteral("server check"));
+    const auto s = parseServerCommand(p, cmd, args, env, &exit);
     if (!s)
-        return fail(env, s.error());
+        return exit;
     auto transport = Remote::transportFor(*s);
     if (auto ssh = std::dynamic_pointer_cast<SshTransport>(transport)) {
         if (auto st = ssh->connect(); !st) {
