@@ -1,4 +1,5 @@
 #include "applications/ApplicationForm.h"
+#include "widgets/ScrollingPage.h"
 
 #include "async/Async.h"
 #include "domain/Quantity.h"
@@ -56,15 +57,8 @@ ApplicationForm::ApplicationForm(std::shared_ptr<Store> store, QWidget *parent)
     , m_store(std::move(store))
 {
     setObjectName(QStringLiteral("applicationForm"));
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
-    scroll->setWidget(content);
-    outer->addWidget(scroll);
-    auto *layout = new QVBoxLayout(content);
+    const auto [outer, layout] = scrollingPage(this);
+    QWidget *content = layout->parentWidget();
 
     auto *general = new QGroupBox(tr("General"), content);
     auto *g = new QFormLayout(general);

@@ -1,4 +1,5 @@
 #include "applications/OrchestrationForm.h"
+#include "widgets/ScrollingPage.h"
 
 #include "async/Async.h"
 #include "domain/Validation.h"
@@ -44,15 +45,8 @@ OrchestrationForm::OrchestrationForm(std::shared_ptr<Store> store, QWidget *pare
     , m_store(std::move(store))
 {
     setObjectName(QStringLiteral("orchestrationForm"));
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
-    scroll->setWidget(content);
-    outer->addWidget(scroll);
-    auto *layout = new QVBoxLayout(content);
+    const auto [outer, layout] = scrollingPage(this);
+    QWidget *content = layout->parentWidget();
 
     m_kindNote = new QLabel(content);
     m_kindNote->setObjectName(QStringLiteral("orchestratorNote"));
