@@ -89,8 +89,11 @@ OperationsService::OperationsService(std::shared_ptr<Store> store, TransportProv
 
 OperationsService::~OperationsService()
 {
-    m_queue.reset();
+    // Jobs on m_pool (a status poll, a deploy waiting for its rollout) still use the queue: cancel the
+    // queue's deployments so those jobs end soon, wait for them, and only then destroy the queue.
+    m_queue->cancelAll();
     m_pool.waitForDone();
+    m_queue.reset();
 }
 
 OperationContext OperationsService::queryContext() const
