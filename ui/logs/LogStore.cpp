@@ -9,6 +9,17 @@ LogStore::LogStore(qint64 capacity)
 {
 }
 
+LogStore::LogStore(const LogStore &other)
+    : m_chunks(other.m_chunks)
+    , m_baseSeq(other.m_baseSeq)
+    , m_firstSeq(other.m_firstSeq)
+    , m_endSeq(other.m_endSeq)
+    , m_capacity(other.m_capacity)
+    , m_dropped(other.m_dropped)
+    , m_longest(other.m_longest)
+{
+}
+
 void LogStore::setCapacity(qint64 lines)
 {
     m_capacity = std::max<qint64>(1, lines);

@@ -20,6 +20,10 @@ public:
     static constexpr qint64 kDefaultCapacity = 1'000'000;
 
     explicit LogStore(qint64 capacity = kDefaultCapacity);
+    // A copy shares the chunks' bytes (implicitly shared QByteArrays) and copies only their small
+    // indexes: a snapshot of a million lines costs a few milliseconds, then lives on another thread.
+    LogStore(const LogStore &other);
+    LogStore &operator=(const LogStore &) = delete;
 
     void setCapacity(qint64 lines);          // >= 1; drops the oldest lines beyond it
     qint64 capacity() const { return m_capacity; }

@@ -81,13 +81,13 @@ LogView::LogView(LogStore *store, QWidget *parent)
 
 void LogView::setReplicaNames(const QStringList &names)
 {
-    m_replicas = names;
+    m_format.replicas = names;
     viewport()->update();
 }
 
 void LogView::setShowTimestamps(bool on)
 {
-    m_timestamps = on;
+    m_format.timestamps = on;
     viewport()->update();
 }
 
@@ -175,15 +175,7 @@ bool LogView::atBottom() const
 
 QString LogView::prefix(qint64 seq) const
 {
-    QString p;
-    if (m_timestamps) {
-        const QByteArrayView ts = m_store->timestamp(seq);
-        if (!ts.isEmpty())
-            p += QString::fromUtf8(ts) + QLatin1Char(' ');
-    }
-    const int r = m_store->replica(seq);
-    p += (r < m_replicas.size() ? m_replicas.at(r) : QString::number(r)) + QStringLiteral(" | ");
-    return p;
+    return logLinePrefix(*m_store, seq, m_format);
 }
 
 QString LogView::lineText(qint64 seq) const
@@ -420,15 +412,17 @@ QString LogView::selectedText() const
     return out;
 }
 
+LogExport LogView::exportSnapshot() const
+{
+    LogExport e{*m_store, std::nullopt, m_format};
+    if (filtered())
+        e.seqs.emplace(m_rows.begin() + qsizetype(m_rowsStart), m_rows.end());
+    return e;
+}
+
 QString LogView::allText() const
 {
-    QString out;
-    const qint64 rows = rowCount();
-    for (qint64 r = 0; r < rows; ++r) {
-        out += lineText(seqAt(r));
-        out += QLatin1Char('\n');
-    }
-    return out;
+    return QString::fromUtf8(renderLogExport(exportSnapshot()));
 }
 
 void LogView::selectAll()
@@ -501,13 +495,13 @@ void LogView::paintEvent(QPaintEvent *)
     for (qint64 row = firstRow; row < rows && y < height; ++row) {
         const qint64 seq = seqAt(row);
         QString ts;
-        if (m_timestamps) {
+        if (m_format.timestamps) {
             const QByteArrayView t = m_store->timestamp(seq);
             if (!t.isEmpty())
                 ts = QString::fromUtf8(t) + QLatin1Char(' ');
         }
         const int r = m_store->replica(seq);
-        const QString name = (r < m_replicas.size() ? m_replicas.at(r) : QString::number(r)) + QStringLiteral(" | ");
+        const QString name = (r < m_format.replicas.size() ? m_format.replicas.at(r) : QString::number(r)) + QStringLiteral(" | ");
         QString text = QString::fromUtf8(m_store->text(seq));
         text.replace(QLatin1Char('\t'), QLatin1Char(' '));
         const QString full = ts + name + text;

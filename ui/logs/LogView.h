@@ -4,6 +4,7 @@
 #pragma once
 
 #include "logs/LogStore.h"
+#include "logs/LogText.h"
 
 #include <QAbstractScrollArea>
 #include <QByteArray>
@@ -54,6 +55,8 @@ public:
     QString lineText(qint64 seq) const;               // as shown/copied: [timestamp ]replica | text
     QString selectedText() const;
     QString allText() const;                          // every row the filter lets through
+    // The rows the filter lets through, as of now, for rendering on a worker thread (Copy all, Save).
+    LogExport exportSnapshot() const;
     void selectAll();
     void copy();
 
@@ -89,9 +92,8 @@ private:
     QString prefix(qint64 seq) const;
 
     LogStore *m_store;
-    QStringList m_replicas;
     std::vector<QColor> m_colors;
-    bool m_timestamps = false;
+    LogTextFormat m_format;
     bool m_wrap = false;
     bool m_follow = true;
     bool m_settingScroll = false;

@@ -9,10 +9,10 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSaveFile>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QThread>
@@ -104,7 +104,7 @@ void LogWindow::buildUi()
     auto *copyAll = bar->addAction(tr("&Copy all"));
     copyAll->setObjectName(QStringLiteral("copyAllAction"));
     copyAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    connect(copyAll, &QAction::triggered, this, [this] { QApplication::clipboard()->setText(m_view->allText()); });
+    connect(copyAll, &QAction::triggered, this, &LogWindow::copyAll);
     auto *saveAction = bar->addAction(tr("&Save…"));
     saveAction->setObjectName(QStringLiteral("saveAction"));
     saveAction->setShortcut(QKeySequence::Save);
@@ -371,18 +371,43 @@ void LogWindow::save()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save log"), m_appName + QStringLiteral(".log"),
                                                       tr("Log files (*.log *.txt);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    const QByteArray data = m_view->allText().toUtf8();
-    runAsync(this, [path, data] {
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    if (!path.isEmpty())
+        saveTo(path);
+}
+
+// Copy all and Save take a snapshot here (milliseconds, the chunks' bytes are shared) and render and
+// write it on the pool: a million lines never hold the GUI thread, and lines keep arriving meanwhile.
+void LogWindow::copyAll()
+{
+    auto snapshot = std::make_shared<const LogExport>(m_view->exportSnapshot());
+    const qint64 lines = snapshot->lineCount();
+    statusBar()->showMessage(tr("Copying %L1 lines…").arg(lines));
+    runAsync(this, [snapshot] { return QString::fromUtf8(renderLogExport(*snapshot)); },
+             [this, lines](const QString &text) {
+                 QApplication::clipboard()->setText(text);
+                 statusBar()->showMessage(tr("Copied %L1 lines").arg(lines), 5000);
+                 Q_EMIT exportFinished(true, lines, QString());
+             });
+}
+
+void LogWindow::saveTo(const QString &path)
+{
+    auto snapshot = std::make_shared<const LogExport>(m_view->exportSnapshot());
+    const qint64 lines = snapshot->lineCount();
+    statusBar()->showMessage(tr("Saving %L1 lines to %2…").arg(lines).arg(path));
+    runAsync(this, [snapshot, path] {
+        // QSaveFile: a failed or interrupted save leaves the old file as it was, never half of it.
+        QSaveFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
             return f.errorString();
-        if (f.write(data) != data.size())
+        const QByteArray data = renderLogExport(*snapshot);
+        if (f.write(data) != data.size() || !f.commit())
             return f.errorString();
         return QString();
-    }, [this, path](const QString &error) {
-        statusBar()->showMessage(error.isEmpty() ? tr("Saved to %1").arg(path) : tr("Cannot save: %1").arg(error), 5000);
+    }, [this, path, lines](const QString &error) {
+        statusBar()->showMessage(error.isEmpty() ? tr("Saved %L1 lines to %2").arg(lines).arg(path)
+                                                 : tr("Cannot save to %1: %2").arg(path, error), 8000);
+        Q_EMIT exportFinished(error.isEmpty(), lines, error);
     });
 }
 

@@ -52,10 +52,14 @@ public Q_SLOTS:
     // GUI thread: queues lines for the next drain.
     void ingest(const QList<fleetdeck::LogLine> &lines);
     void reconnect();        // with the current since/tail choice
+    // What the filter lets through, rendered off the GUI thread; exportFinished() follows.
+    void copyAll();
+    void saveTo(const QString &path);
 
 Q_SIGNALS:
     void stateChanged(int state, const QString &message);
     void linesIngested(qint64 total);
+    void exportFinished(bool ok, qint64 lines, const QString &error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
