@@ -225,7 +225,7 @@ private Q_SLOTS:
         screenshot(m_panel.get(), QStringLiteral("app-orchestration-standalone"));
     }
 
-    void mainWindowHostsTheOperationsTab()
+    void mainWindowHostsTheApplicationsTab()
     {
         ui::MainWindow window(h.temp->path);
         QSignalSpy opened(&window, &ui::MainWindow::storeOpened);
@@ -235,7 +235,8 @@ private Q_SLOTS:
         ApplicationsPanel *panel = window.applicationsPanel();
         QVERIFY(panel);
         panel->setPollInterval(0);
-        window.tabs()->setCurrentWidget(panel);
+        window.showTab(ui::MainWindow::ApplicationsTab);
+        QVERIFY(panel->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowCount() >= 1, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(panel->pollCount() >= 1, 30000);
         screenshot(&window, QStringLiteral("app-main-window"));

@@ -1,4 +1,6 @@
 // The main window: opens the store in the background, lists servers and applications.
+#include "applications/ApplicationForm.h"
+#include "applications/ApplicationsPanel.h"
 #include "main/MainWindow.h"
 #include "store/Repositories.h"
 
@@ -9,6 +11,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -38,7 +41,11 @@ private Q_SLOTS:
         QVERIFY(servers);
         QCOMPARE(servers->model()->rowCount(), 1);
         QVERIFY(servers->model()->index(0, 0).data().toString().contains(QLatin1String("this machine")));
-        auto *table = window.findChild<QTableView *>(QStringLiteral("applicationTable"));
+        // One Applications tab: the live panel, first, not a read-only copy beside it.
+        QCOMPARE(window.tabs()->currentIndex(), int(ui::MainWindow::ApplicationsTab));
+        QCOMPARE(window.tabs()->count(), 4);
+        auto *table = window.findChild<QTableView *>(QStringLiteral("applicationStatusTable"));
+        QVERIFY(table);
         QVERIFY(table->isVisible());
         QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("web"));
     }
@@ -52,7 +59,13 @@ private Q_SLOTS:
         QVERIFY(apps.wait(10000));
         auto *empty = window.findChild<QLabel *>(QStringLiteral("emptyState"));
         QVERIFY(empty->isVisible());
-        QVERIFY(empty->text().contains(QLatin1String("No applications")));
+        QTRY_VERIFY(empty->text().contains(QLatin1String("No applications on")));
+        // Its link opens the form for a new application on the selected server.
+        Q_EMIT empty->linkActivated(QStringLiteral("new"));
+        const auto *form = window.applicationsPanel()->settingsForm();
+        QVERIFY(form->isVisible());
+        QCOMPARE(form->application().id, qint64(0));
+        QCOMPARE(form->application().serverId, t.store->servers()->first().id);
     }
 
     void unopenableStoreShowsError()

@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -96,7 +97,16 @@ void ApplicationsPanel::buildUi()
     add("exec", tr("&Exec"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), tr("Run a command in a replica"), true, [this] { openExec(); });
 
     auto *split = new QSplitter(Qt::Horizontal, this);
-    m_table = new QTableView(split);
+    // The list, or in its place what to do when there is nothing to list.
+    m_listStack = new QStackedWidget(split);
+    m_empty = new QLabel(m_listStack);
+    m_empty->setObjectName(QStringLiteral("emptyState"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setTextFormat(Qt::RichText);
+    m_empty->setContentsMargins(24, 24, 24, 24);
+    connect(m_empty, &QLabel::linkActivated, this, [this] { newApplication(); });
+    m_table = new QTableView(m_listStack);
     m_table->setObjectName(QStringLiteral("applicationStatusTable"));
     m_table->setAccessibleName(tr("Applications"));
     m_table->setModel(m_model);
@@ -129,7 +139,9 @@ void ApplicationsPanel::buildUi()
     m_tabs->addTab(m_orchestration, tr("&Orchestration"));
     m_tabs->addTab(m_deployments, tr("De&ployments"));
     m_tabs->addTab(m_resources, tr("Reso&urces"));
-    split->addWidget(m_table);
+    m_listStack->addWidget(m_table);
+    m_listStack->addWidget(m_empty);
+    split->addWidget(m_listStack);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
@@ -144,6 +156,7 @@ void ApplicationsPanel::buildUi()
 
     connect(m_form, &ApplicationForm::saved, this, [this](const Application &app, bool created) {
         m_model->setApplication(app);
+        showEmptyStateIfNeeded();
         if (created)
             selectApplication(app.id);
         notify(created ? tr("Created %1").arg(app.name) : tr("Saved %1").arg(app.name));
@@ -163,6 +176,26 @@ void ApplicationsPanel::setServerFilter(qint64 serverId)
 {
     m_serverFilter = serverId;
     reload();
+}
+
+void ApplicationsPanel::showEmptyStateIfNeeded()
+{
+    const bool empty = m_model->rowCount() == 0;
+    if (!empty) {
+        m_listStack->setCurrentWidget(m_table);
+        return;
+    }
+    QString where;
+    for (const Server &s : m_servers)
+        if (s.id == m_serverFilter)
+            where = s.name;
+    m_empty->setText(where.isEmpty()
+                         ? tr("<h2>No applications yet</h2><p><a href=\"new\">New application…</a> (Ctrl+Shift+N), or "
+                              "from a script: <code>fleetdeck-cli app add NAME --server SERVER --image IMAGE</code></p>")
+                         : tr("<h2>No applications on %1</h2><p><a href=\"new\">New application…</a> (Ctrl+Shift+N), or "
+                              "from a script: <code>fleetdeck-cli app add NAME --server %1 --image IMAGE</code></p>")
+                               .arg(where.toHtmlEscaped()));
+    m_listStack->setCurrentWidget(m_empty);
 }
 
 void ApplicationsPanel::setPollInterval(int ms)
@@ -197,6 +230,7 @@ void ApplicationsPanel::reload()
         if (!selectApplication(keep) && m_model->rowCount() > 0)
             m_table->selectRow(0);
         updateActions();
+        showEmptyStateIfNeeded();
         Q_EMIT applicationsLoaded(m_model->rowCount());
         pollStatus();
     });

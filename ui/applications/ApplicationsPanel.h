@@ -15,6 +15,7 @@
 class QAction;
 class QLabel;
 class QTabWidget;
+class QStackedWidget;
 class QTableView;
 class QToolBar;
 
@@ -81,6 +82,7 @@ private:
     void buildUi();
     void onCurrentChanged();
     void updateActions();
+    void showEmptyStateIfNeeded();
     void notify(const QString &text, bool error = false);
     bool confirm(const QString &title, const QString &text);
     template<typename Future>
@@ -98,6 +100,8 @@ private:
     ApplicationStatusModel *m_model;
     QToolBar *m_toolbar = nullptr;
     QTableView *m_table = nullptr;
+    QStackedWidget *m_listStack = nullptr;
+    QLabel *m_empty = nullptr;
     QTabWidget *m_tabs = nullptr;
     ApplicationForm *m_form = nullptr;
     OrchestrationForm *m_orchestration = nullptr;

@@ -4,7 +4,6 @@
 #include "applications/ApplicationsPanel.h"
 #include "async/Async.h"
 #include "kubeconfig/KubeconfigEditor.h"
-#include "models/ApplicationTableModel.h"
 #include "models/ServerListModel.h"
 #include "remote/TransportPool.h"
 #include "servers/AddServerWizard.h"
@@ -16,7 +15,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QHeaderView>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
@@ -26,7 +24,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -54,23 +51,16 @@ void MainWindow::buildUi()
     connect(m_panel, &ServerPanel::currentServerChanged, this, &MainWindow::onServerSelected);
     connect(m_panel, &ServerPanel::activated, this, [this] { editServer(); });
 
-    // Applications of the selected server.
-    m_apps = new ApplicationTableModel(this);
-    m_appView = new QTableView;
-    m_appView->setObjectName(QStringLiteral("applicationTable"));
-    m_appView->setAccessibleName(tr("Applications"));
-    m_appView->setModel(m_apps);
-    m_appView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_appView->horizontalHeader()->setStretchLastSection(true);
-    m_appView->verticalHeader()->hide();
+    // Applications of the selected server: the ApplicationsPanel once the store is open; until then (or
+    // with no server at all) a page that says what is happening or what to do.
     m_emptyApps = new QLabel;
-    m_emptyApps->setObjectName(QStringLiteral("emptyState"));
+    m_emptyApps->setObjectName(QStringLiteral("windowState"));
     m_emptyApps->setAlignment(Qt::AlignCenter);
     m_emptyApps->setWordWrap(true);
     m_emptyApps->setTextFormat(Qt::RichText);
+    m_emptyApps->setText(tr("<h2>Opening the store…</h2>"));
     m_appStack = new QStackedWidget;
     m_appStack->addWidget(m_emptyApps);
-    m_appStack->addWidget(m_appView);
 
     m_settings = new OrchestratorSettingsForm;
     m_kubeconfig = new KubeconfigEditor;
@@ -86,7 +76,8 @@ void MainWindow::buildUi()
     m_tabs->addTab(m_settings, tr("&Orchestrator"));
     m_tabs->addTab(m_kubeconfig, tr("&Kubeconfig"));
     m_tabs->addTab(m_clusters, tr("Cl&usters && namespaces"));
-    m_tabs->setTabToolTip(ApplicationsTab, tr("Applications on this server (Alt+1)"));
+    m_tabs->setTabToolTip(ApplicationsTab, tr("Applications on this server: live status, deploy, scale, logs, exec, "
+                                              "resources (Alt+1)"));
     m_tabs->setTabToolTip(OrchestratorTab, tr("Orchestrator settings, Detect and Test connection (Alt+2)"));
     m_tabs->setTabToolTip(KubeconfigTab, tr("The kubeconfig used for Kubernetes (Alt+3)"));
     m_tabs->setTabToolTip(ClustersTab, tr("Clusters, namespaces, quotas and limit ranges (Alt+4)"));
@@ -222,6 +213,7 @@ void MainWindow::onStoreOpened(const Result<std::shared_ptr<Store>> &store)
 {
     if (!store) {
         showMessage(tr("Cannot open the store: %1").arg(store.error().toString()), true);
+        m_emptyApps->setText(tr("<h2>Cannot open the store</h2><p>%1</p>").arg(store.error().toString().toHtmlEscaped()));
         return;
     }
     m_store = *store;
@@ -230,8 +222,9 @@ void MainWindow::onStoreOpened(const Result<std::shared_ptr<Store>> &store)
     m_clusters->setStore(m_store);
     m_ops = std::make_shared<OperationsService>(m_store);
     m_operations = new ApplicationsPanel(m_store, m_ops);
-    m_tabs->addTab(m_operations, tr("O&perations"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(m_operations), tr("Applications: live status, deploy, scale, logs, exec, resources"));
+    connect(m_operations, &ApplicationsPanel::applicationsLoaded, this, &MainWindow::applicationsLoaded);
+    m_appStack->addWidget(m_operations);
+    m_appStack->setCurrentWidget(m_operations);
     showMessage(tr("Store: %1").arg(m_dbPath));
     Q_EMIT storeOpened();
     refresh();
@@ -277,17 +270,20 @@ void MainWindow::onServerSelected(qint64 serverId)
     const Server *server = serverId ? m_panel->currentServer() : nullptr;
     if (!server || !m_store) {
         setWindowTitle(tr("Fleetdeck"));
-        m_emptyApps->setText(tr("<h2>No server yet</h2><p>Add a server reached over SSH with <b>Add server…</b> (Ctrl+N), "
-                                "or deploy on this machine.</p>"));
-        m_appStack->setCurrentWidget(m_emptyApps);
+        if (m_store) {
+            m_emptyApps->setText(tr("<h2>No server yet</h2><p>Add a server reached over SSH with <b>Add server…</b> "
+                                    "(Ctrl+N), or deploy on this machine.</p>"));
+            m_appStack->setCurrentWidget(m_emptyApps);
+        }
         syncPanels(Server{});
         return;
     }
     setWindowTitle(tr("%1 — Fleetdeck").arg(server->name));
     syncPanels(*server);
-    if (m_operations)
+    if (m_operations) {
+        m_appStack->setCurrentWidget(m_operations);
         m_operations->setServerFilter(server->id);
-    loadApplications(*server);
+    }
 }
 
 void MainWindow::syncPanels(const Server &server)
@@ -295,33 +291,6 @@ void MainWindow::syncPanels(const Server &server)
     m_settings->setServer(server);
     m_kubeconfig->setServer(server);
     m_clusters->setServer(server);
-}
-
-void MainWindow::loadApplications(const Server &server)
-{
-    auto store = m_store;
-    const qint64 id = server.id;
-    const QString name = server.name;
-    runAsync(this, [store, id] { return store->applications(id); }, [this, id, name](const Result<QList<Application>> &apps) {
-        const Server *current = m_panel->currentServer();
-        if (!current || current->id != id)
-            return;
-        if (!apps) {
-            showMessage(apps.error().toString(), true);
-            return;
-        }
-        m_apps->setApplications(*apps);
-        if (apps->isEmpty()) {
-            m_emptyApps->setText(tr("<h2>No applications on %1</h2><p>Create one in the <b>Operations</b> tab with <b>New</b> "
-                                    "(Ctrl+Shift+N), or from a script with <code>fleetdeck-cli app add NAME --server %1 "
-                                    "--image IMAGE</code>.</p>").arg(name.toHtmlEscaped()));
-            m_appStack->setCurrentWidget(m_emptyApps);
-        } else {
-            m_appStack->setCurrentWidget(m_appView);
-            m_appView->resizeColumnsToContents();
-        }
-        Q_EMIT applicationsLoaded(int(apps->size()));
-    });
 }
 
 void MainWindow::onServerSaved(const Server &server)

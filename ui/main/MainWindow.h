@@ -15,7 +15,6 @@ class QAction;
 class QLabel;
 class QStackedWidget;
 class QTabWidget;
-class QTableView;
 
 namespace fleetdeck {
 class OperationsService;
@@ -26,7 +25,6 @@ namespace fleetdeck::ui {
 
 class ActivityDock;
 class AddServerWizard;
-class ApplicationTableModel;
 class ApplicationsPanel;
 class ClusterPanel;
 class KubeconfigEditor;
@@ -50,7 +48,7 @@ public:
     ClusterPanel *clusterPanel() const { return m_clusters; }
     ActivityDock *activityDock() const { return m_activity; }
     QTabWidget *tabs() const { return m_tabs; }
-    // The "Operations" tab (applications: status, actions, logs, exec); made once the store is open.
+    // The Applications tab's panel (status, actions, logs, exec); made once the store is open.
     ApplicationsPanel *applicationsPanel() const { return m_operations; }
     void showTab(Tab tab);
 
@@ -74,7 +72,6 @@ private:
     void onStoreOpened(const Result<std::shared_ptr<Store>> &store);
     void onServerSelected(qint64 serverId);
     void onServerSaved(const Server &server);
-    void loadApplications(const Server &server);
     void syncPanels(const Server &server);
     void updateActions();
     void showMessage(const QString &text, bool error = false);
@@ -85,8 +82,6 @@ private:
     bool m_firstLoad = true;
 
     ServerPanel *m_panel = nullptr;
-    ApplicationTableModel *m_apps = nullptr;
-    QTableView *m_appView = nullptr;
     QStackedWidget *m_appStack = nullptr;
     QLabel *m_emptyApps = nullptr;
     QLabel *m_banner = nullptr;
