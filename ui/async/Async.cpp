@@ -1,4 +1,4 @@
-#include "servers/NetworkTask.h"
+#include "async/Async.h"
 
 namespace fleetdeck::ui {
 

@@ -9,7 +9,6 @@
 #include "remote/TransportPool.h"
 #include "servers/CheckReportView.h"
 #include "servers/FieldHighlight.h"
-#include "servers/NetworkTask.h"
 #include "servers/Shortcuts.h"
 #include "store/Repositories.h"
 

@@ -5,7 +5,6 @@
 #include "kubeconfig/ServerChecks.h"
 #include "remote/SshTransport.h"
 #include "servers/FieldHighlight.h"
-#include "servers/NetworkTask.h"
 #include "store/Repositories.h"
 
 #include <QButtonGroup>

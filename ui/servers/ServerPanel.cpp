@@ -1,9 +1,9 @@
 #include "servers/ServerPanel.h"
 
+#include "async/Async.h"
 #include "models/ServerListModel.h"
 #include "remote/ServerProbe.h"
 #include "remote/TransportPool.h"
-#include "servers/NetworkTask.h"
 #include "servers/ServerItemDelegate.h"
 
 #include <QKeyEvent>
