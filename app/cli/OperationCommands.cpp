@@ -46,6 +46,17 @@ private:
     void (*m_previous)(int) = nullptr;
 };
 
+// Ctrl-C while a stream runs: the handler may only set a flag, so `poll` looks at it and cancels.
+template<typename Stream>
+void cancelOnInterrupt(QTimer &poll, const InterruptGuard &guard, Stream *stream)
+{
+    QObject::connect(&poll, &QTimer::timeout, stream, [&guard, stream] {
+        if (guard.interrupted())
+            stream->cancel();
+    });
+    poll.start(100);
+}
+
 Result<Application> appByName(CliEnv &env, const QString &name)
 {
     auto app = env.store()->applicationByName(name);
@@ -399,11 +410,7 @@ int logsCommand(CliEnv &env, const QStringList &args, const CliCommand &c)
         loop.quit();
     });
     QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (guard.interrupted())
-            (*stream)->cancel();
-    });
-    poll.start(100);
+    cancelOnInterrupt(poll, guard, stream->get());
     loop.exec();
     return code;
 }
@@ -428,16 +435,43 @@ int execCommand(CliEnv &env, const QStringList &args, const CliCommand &c)
     ExecRequest r;
     r.argv = pos.mid(1);
     r.replica = p.value(QStringLiteral("replica"));
-    r.timeoutMs = *timeout * 1000;
     OperationsService ops(env.store());
-    auto res = ops.exec(app->id, r);
-    if (!res)
-        return fail(env, res.error());
-    env.out << QString::fromUtf8(res->stdoutData);
-    env.err << QString::fromUtf8(res->stderrData);
-    if (!res->exitSignal.isEmpty())
-        return 128 + 9;
-    return res->exitCode;
+    // Lines are printed as they arrive; the exit code is the command's.
+    auto stream = ops.followExec(app->id, r);
+    if (!stream)
+        return fail(env, stream.error());
+    InterruptGuard guard;
+    QEventLoop loop;
+    int code = ExitFailure;
+    bool timedOut = false;
+    QObject::connect(stream->get(), &RemoteStream::linesReceived, &loop, [&](const QList<StreamLine> &lines) {
+        for (const StreamLine &l : lines)
+            (l.channel == StreamChannel::Stderr ? env.err : env.out) << QString::fromUtf8(l.text) << '\n';
+        env.out.flush();
+        env.err.flush();
+    });
+    QObject::connect(stream->get(), &RemoteStream::finished, &loop, [&](int exitCode, const Error &error) {
+        if (timedOut)
+            code = fail(env, Error::make(ErrorKind::Timeout, QStringLiteral("the command ran longer than %1 s and was stopped").arg(*timeout)));
+        else if (error.kind == ErrorKind::Cancelled && guard.interrupted())
+            code = 128 + 2;
+        else if (!error.message.isEmpty())
+            code = fail(env, error);
+        else
+            code = exitCode;
+        loop.quit();
+    });
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
+        timedOut = true;
+        (*stream)->cancel();
+    });
+    deadline.start(std::chrono::seconds(*timeout));
+    QTimer poll;
+    cancelOnInterrupt(poll, guard, stream->get());
+    loop.exec();
+    return code;
 }
 
 QString bytes(qint64 b)

@@ -25,6 +25,10 @@ public:
     // Takes ownership; call before the event loop delivers anything (i.e. right after creation).
     void addSource(std::unique_ptr<RemoteStream> stream, LineParser parser);
     int sourceCount() const { return int(m_sources.size()); }
+    // How many replicas the follow covers at its start: one per source unless a backend says otherwise
+    // (one source may follow several replicas, and the ones that appear later).
+    void setReplicaCount(int replicas) { m_replicaCount = replicas; }
+    int replicaCount() const { return m_replicaCount >= 0 ? m_replicaCount : sourceCount(); }
 
     // Ends every remote process; finished() follows once all sources ended.
     void cancel();
@@ -40,6 +44,7 @@ private:
 
     std::vector<std::unique_ptr<RemoteStream>> m_sources;
     int m_open = 0;
+    int m_replicaCount = -1;
     bool m_cancelled = false;
     bool m_finished = false;
     bool m_failed = false;

@@ -1,8 +1,9 @@
 // OrchestratorInterface: what every backend (standalone Docker, Swarm, Kubernetes) does for an application.
 //
 // Backends build argv lists and parse outputs; the transport runs them. Every call but followLogs()
-// blocks its (worker) thread; the GUI reaches them through OperationsService's futures. Failures are
-// Errors with a kind (RemoteFailed with the engine's stderr, Timeout, Cancelled, NotSupported, ...).
+// and execStream() blocks its (worker) thread; the GUI reaches them through OperationsService's
+// futures. Failures are Errors with a kind (RemoteFailed with the engine's stderr, Timeout,
+// Cancelled, NotSupported, ...).
 #pragma once
 
 #include "domain/Application.h"
@@ -67,6 +68,14 @@ public:
 
     // Runs argv in one replica (the chosen one or the first running). A non-zero exit is a result.
     virtual Result<CommandResult> exec(const Application &app, const ExecRequest &request, const OperationContext &ctx) = 0;
+    // The same command, its output streamed: the replica is chosen exactly as exec() chooses it (the
+    // only blocking part), then lines arrive in (and the stream lives in) the calling thread, which needs
+    // an event loop. finished(exitCode, {}) gives the command's exit code (non-zero is a result);
+    // finished(code, error) an engine/kubectl failure; cancel() (or destroying the stream early) ends
+    // the command in the replica too. Over SSH the client runs under a pty: stderr arrives merged
+    // into stdout. request.timeoutMs is not applied: a stream runs until it ends or is cancelled.
+    virtual Result<std::unique_ptr<RemoteStream>> execStream(const Application &app, const ExecRequest &request,
+                                                             const OperationContext &ctx) = 0;
 
     // CPU, memory, network of every running replica (what the engine can see from this server).
     virtual Result<QList<ResourceUsage>> resources(const Application &app, const OperationContext &ctx) = 0;

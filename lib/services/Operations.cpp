@@ -426,6 +426,14 @@ Result<CommandResult> OperationsService::exec(qint64 appId, const ExecRequest &r
     return t->orchestrator->exec(t->app, request, ctx);
 }
 
+Result<std::unique_ptr<RemoteStream>> OperationsService::followExec(qint64 appId, const ExecRequest &request)
+{
+    auto t = target(appId);
+    if (!t)
+        return t.error();
+    return t->orchestrator->execStream(t->app, request, queryContext());
+}
+
 Result<QList<ResourceUsage>> OperationsService::resources(qint64 appId)
 {
     auto t = target(appId);

@@ -84,6 +84,11 @@ public:
     // The stream lives in the calling thread (which needs an event loop).
     Result<std::unique_ptr<LogStream>> followLogs(qint64 appId, const LogOptions &options);
     Result<CommandResult> exec(qint64 appId, const ExecRequest &request);
+    // The same command with its output streamed: blocks only while the replica is looked up; the
+    // stream lives in (and signals on) the calling thread, which needs an event loop. Over SSH the
+    // client runs under a pty, so stderr arrives merged into stdout. cancel() or destroying the
+    // stream ends the command in the replica too. request.timeoutMs is not applied.
+    Result<std::unique_ptr<RemoteStream>> followExec(qint64 appId, const ExecRequest &request);
     Result<QList<ResourceUsage>> resources(qint64 appId);
 
     // --- Proxy ---

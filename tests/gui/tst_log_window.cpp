@@ -1,7 +1,9 @@
 // The live log window: keeps the user's place while lines arrive and old ones are dropped, counts
 // drops at its line limit, searches and filters; against a real engine over the test sshd it streams
-// every replica, says so when the connection drops and reconnects, and closing it ends the remote
-// follower (no `docker logs` left on the server).
+// every replica (the ones a scale-up adds while it is open included, without reconnecting), says so when
+// the connection drops and reconnects, and closing it ends the remote followers (no `docker logs` or
+// `docker events` left on the server).
+#include "logs/LogFeed.h"
 #include "logs/LogView.h"
 #include "logs/LogWindow.h"
 #include "services/Operations.h"
@@ -55,6 +57,39 @@ bool drained(LogWindow *w)
     return QTest::qWaitFor([w] { return w->pendingLines() == 0; }, 10000);
 }
 
+// True when the window shows a line of `replica` (its prefix) containing `text`.
+bool shows(LogWindow *w, const QString &replica, const QString &text)
+{
+    const ui::LogStore *s = w->store();
+    for (qint64 i = s->firstSeq(); i < s->endSeq(); ++i)
+        if (w->view()->lineText(i).contains(replica + QStringLiteral(" | ")) && QString::fromUtf8(s->text(i)).contains(text))
+            return true;
+    return false;
+}
+
+// pgrep patterns of the processes following `app`: the events stream, and `docker logs -f` of its containers.
+QString eventsOf(const Application &app)
+{
+    return QStringLiteral("docker events .*") + app.uuid;
+}
+QString logsOfContainers(const Application &app)
+{
+    const QStringList ids = test::DockerFixture::dockerLines({QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("--no-trunc"),
+                                                              QStringLiteral("--filter"), QStringLiteral("label=fleetdeck.app=") + app.uuid});
+    return QStringLiteral("docker logs .*(%1)").arg(ids.join(QLatin1Char('|')));
+}
+
+// An application whose replicas log continuously: a health probe every second makes httpd log a line.
+Application chattyApp(const QString &name, qint64 serverId)
+{
+    Application a = test::DockerFixture::app(name, serverId);
+    a.health.path = QStringLiteral("/health");
+    a.health.port = 80;
+    a.health.intervalSeconds = 1;
+    a.health.startPeriodSeconds = 0;
+    return a;
+}
+
 } // namespace
 
 class TestLogWindow : public QObject
@@ -63,6 +98,30 @@ class TestLogWindow : public QObject
     test::OperationsHarness h;
     bool m_engine = false;
     QString m_why;
+
+    // The engine, sshd and store, started once for the tests that need them.
+    bool engine()
+    {
+        if (!m_engine && m_why.isEmpty())
+            m_engine = h.start(&m_why);
+        return m_engine;
+    }
+
+    // Deploys `a` and opens a log window on it; null (with a warning) when the deployment failed.
+    QPointer<LogWindow> deployAndOpen(const Application &a)
+    {
+        DeployOptions d;
+        d.timeoutSeconds = 120;
+        auto deployed = h.ops->deploy(a.id, d);
+        if (!deployed.ok() || deployed->status != DeploymentStatus::Finished) {
+            qWarning("deployment failed: %s", qPrintable(deployed.ok() ? deployed->error : deployed.error().toString()));
+            return nullptr;
+        }
+        std::shared_ptr<OperationsService> ops(h.ops.get(), [](OperationsService *) {});
+        auto *w = new LogWindow(ops, a.id, a.name);
+        w->show();
+        return w;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -153,29 +212,14 @@ private Q_SLOTS:
 
     void streamsEveryReplicaReconnectsAndClosingEndsTheRemoteFollower()
     {
-        QString why;
-        const bool ok = h.start(&why);
-        FLEETDECK_REQUIRE_COMPONENT(ok, why);
+        FLEETDECK_REQUIRE_COMPONENT(engine(), m_why);
         Application a = test::DockerFixture::app(QStringLiteral("fdtest-gui-logs"), h.sshDocker.id);
         a.replicas = 2;
         a = h.add(a);
-        DeployOptions d;
-        d.timeoutSeconds = 120;
-        auto deployed = h.ops->deploy(a.id, d);
-        QVERIFY2(deployed.ok() && deployed->status == DeploymentStatus::Finished,
-                 qPrintable(deployed.ok() ? deployed->error : deployed.error().toString()));
-        std::shared_ptr<OperationsService> ops(h.ops.get(), [](OperationsService *) {});
-
-        auto *w = new LogWindow(ops, a.id, a.name);
-        w->show();
-        QPointer<LogWindow> guard(w);
-        auto seen = [w](const QString &replica, const QString &text) {
-            const ui::LogStore *s = w->store();
-            for (qint64 i = s->firstSeq(); i < s->endSeq(); ++i)
-                if (w->view()->lineText(i).contains(replica + QStringLiteral(" | ")) && QString::fromUtf8(s->text(i)).contains(text))
-                    return true;
-            return false;
-        };
+        QPointer<LogWindow> guard = deployAndOpen(a);
+        QVERIFY(guard);
+        LogWindow *w = guard;
+        auto seen = [w](const QString &replica, const QString &text) { return shows(w, replica, text); };
         QTRY_VERIFY_WITH_TIMEOUT(seen(QStringLiteral("fdtest-gui-logs.1"), QStringLiteral("started on"))
                                      && seen(QStringLiteral("fdtest-gui-logs.2"), QStringLiteral("started on")),
                                  30000);
@@ -191,20 +235,57 @@ private Q_SLOTS:
         screenshot(w, QStringLiteral("logs-window"));
 
         // The connection drops: the followers on the server die. The window says so, then follows again.
-        const QString pattern = QStringLiteral("docker logs .*fdtest-gui-logs");
-        QTRY_VERIFY_WITH_TIMEOUT(test::SshdFixture::pgrepCount(pattern) >= 2, 10000);
+        const QString logs = logsOfContainers(a);
+        const QString pattern = logs + QStringLiteral("|") + eventsOf(a);
+        QTRY_COMPARE_WITH_TIMEOUT(test::SshdFixture::pgrepCount(logs), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(test::SshdFixture::pgrepCount(eventsOf(a)), 1, 10000);
         QSignalSpy states(w, &LogWindow::stateChanged);
         QProcess pgrep;
         pgrep.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), pattern});
         QVERIFY(pgrep.waitForFinished(5000));
         const QStringList pids = QString::fromLatin1(pgrep.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QVERIFY(!pids.isEmpty());
+        QCOMPARE(pids.size(), 3);
         QProcess::execute(QStringLiteral("kill"), pids);   // the followers this window started
         QTRY_VERIFY_WITH_TIMEOUT(w->stateText().contains(QStringLiteral("reconnecting")), 15000);
         QTRY_VERIFY_WITH_TIMEOUT(w->stateText().contains(QStringLiteral("Reconnected")), 30000);
         QVERIFY(w->isStreaming());
 
         // Closing the window ends every remote follower.
+        w->close();
+        QTRY_VERIFY(guard.isNull());
+        QTRY_COMPARE_WITH_TIMEOUT(test::SshdFixture::pgrepCount(pattern), 0, 15000);
+    }
+
+    void followsReplicasAddedByScalingUpWithoutReconnecting()
+    {
+        FLEETDECK_REQUIRE_COMPONENT(engine(), m_why);
+        Application a = h.add(chattyApp(QStringLiteral("fdtest-gui-scale"), h.sshDocker.id));
+        QPointer<LogWindow> guard = deployAndOpen(a);
+        QVERIFY(guard);
+        LogWindow *w = guard;
+        const QString first = a.name + QStringLiteral(".1");
+        QTRY_VERIFY_WITH_TIMEOUT(shows(w, first, QStringLiteral("response:200")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(w->stateText().contains(QStringLiteral("Streaming 1")), 10000);
+        QSignalSpy states(w, &LogWindow::stateChanged);
+
+        // Scaled to 3 (off the GUI thread, as the console does): the new replicas appear in the window.
+        QFuture<Result<AppStatus>> scaled = h.ops->scaleAsync(a.id, 3);
+        QTRY_VERIFY_WITH_TIMEOUT(scaled.isFinished(), 120000);
+        QVERIFY2(scaled.result().ok(), qPrintable(scaled.result().ok() ? QString() : scaled.result().error().toString()));
+        for (int slot : {2, 3}) {
+            const QString replica = a.name + QLatin1Char('.') + QString::number(slot);
+            QTRY_VERIFY_WITH_TIMEOUT(shows(w, replica, QStringLiteral("started on")), 60000);
+            QTRY_VERIFY_WITH_TIMEOUT(shows(w, replica, QStringLiteral("response:200")), 30000);
+        }
+        screenshot(w, QStringLiteral("logs-scaled"));
+        // ...on the stream that was open all along: the window never went to Reconnecting.
+        for (const QList<QVariant> &change : std::as_const(states))
+            QVERIFY2(change.at(0).toInt() != ui::LogFeed::Reconnecting, qPrintable(change.at(1).toString()));
+        QVERIFY(w->isStreaming());
+        QVERIFY(!w->stateText().contains(QStringLiteral("econnect")));
+
+        const QString pattern = logsOfContainers(a) + QStringLiteral("|") + eventsOf(a);
+        QTRY_COMPARE_WITH_TIMEOUT(test::SshdFixture::pgrepCount(pattern), 4, 10000);
         w->close();
         QTRY_VERIFY(guard.isNull());
         QTRY_COMPARE_WITH_TIMEOUT(test::SshdFixture::pgrepCount(pattern), 0, 15000);

@@ -298,7 +298,7 @@ private Q_SLOTS:
         o.tail = 5;
         auto stream = h.ops->followLogs(a.id, o);
         QVERIFY2(stream.ok(), qPrintable(stream.ok() ? QString() : stream.error().toString()));
-        QCOMPARE((*stream)->sourceCount(), 2);
+        QCOMPARE((*stream)->replicaCount(), 2);
         QList<LogLine> got;
         connect(stream->get(), &LogStream::linesReceived, this, [&](const QList<LogLine> &l) { got += l; });
         QSignalSpy finished(stream->get(), &LogStream::finished);
@@ -318,12 +318,20 @@ private Q_SLOTS:
         r.replica = QStringLiteral("2");
         QVERIFY(h.ops->exec(a.id, r).ok());
         QTRY_VERIFY_WITH_TIMEOUT(seen(QStringLiteral("fdtest-sa-follow.2"), QStringLiteral("response:200")), 15000);
+        // The followers run on the server by container id: one `docker logs` per replica.
+        const QStringList ids = DockerFixture::dockerLines({QStringLiteral("ps"), QStringLiteral("--no-trunc"), QStringLiteral("--filter"),
+                                                            QStringLiteral("name=^fdtest-sa-follow\\.[0-9]+$"),
+                                                            QStringLiteral("--format"), QStringLiteral("{{.ID}}")});
+        QCOMPARE(ids.size(), 2);
+        for (const QString &id : ids)
+            QCOMPARE(test::SshdFixture::pgrepCount(QStringLiteral("docker logs .*%1").arg(id)), 1);
         (*stream)->cancel();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
         QCOMPARE(finished.first().at(0).toBool(), false);
         QCOMPARE(finished.first().at(1).value<Error>().kind, ErrorKind::Cancelled);
         // No follower is left on the server.
-        QTRY_COMPARE_WITH_TIMEOUT(test::SshdFixture::pgrepCount(QStringLiteral("docker logs .*fdtest-sa-follow")), 0, 10000);
+        for (const QString &id : ids)
+            QTRY_COMPARE_WITH_TIMEOUT(test::SshdFixture::pgrepCount(QStringLiteral("docker logs .*%1").arg(id)), 0, 10000);
     }
 
     void execAndVerbatimEnvironment()

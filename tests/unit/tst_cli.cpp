@@ -235,6 +235,10 @@ private Q_SLOTS:
         QTest::newRow("app set bad selector") << L({"app", "set", "shop", "--node-selector", R"({"disk":5})"}) << 2 << "--node-selector";
         QTest::newRow("app show unknown") << L({"app", "show", "nope"}) << 1 << "no application";
         QTest::newRow("app remove unknown") << L({"app", "remove", "nope"}) << 1 << "no application";
+        QTest::newRow("exec without --") << L({"exec", "shop", "ls"}) << 2 << "exec expects APP -- CMD";
+        QTest::newRow("exec without command") << L({"exec", "shop", "--"}) << 2 << "exec expects APP -- CMD";
+        QTest::newRow("exec unknown app") << L({"exec", "nope", "--", "ls"}) << 1 << "application 'nope'";
+        QTest::newRow("exec bad timeout") << L({"exec", "shop", "--timeout", "0", "--", "ls"}) << 2 << "--timeout";
     }
     void badInputWritesNothing()
     {

@@ -323,6 +323,30 @@ private Q_SLOTS:
         const QStringList argv = docker::execIn(QStringLiteral("web.1"), cmd, 0).command.argv;
         QCOMPARE(argv.mid(0, 3), (QStringList{QStringLiteral("docker"), QStringLiteral("exec"), QStringLiteral("web.1")}));
         QCOMPARE(argv.mid(3), cmd);
+        // A streamed exec carries its mark as an option of `exec`, before the container.
+        const QStringList marked = docker::execIn(QStringLiteral("web.1"), cmd, 0, {QStringLiteral("FLEETDECK_EXEC_ID=ab12")}).command.argv;
+        QCOMPARE(marked.mid(0, 5), (QStringList{QStringLiteral("docker"), QStringLiteral("exec"), QStringLiteral("--env"),
+                                                QStringLiteral("FLEETDECK_EXEC_ID=ab12"), QStringLiteral("web.1")}));
+        QCOMPARE(marked.mid(5), cmd);
+    }
+
+    void followedLogsAndStartEvents()
+    {
+        LogOptions o;
+        o.follow = true;
+        o.tail = -1;   // a replica that appeared while following: every line it wrote
+        QCOMPARE(docker::containerLogs(QStringLiteral("3f2a"), o).command.argv,
+                 (QStringList{QStringLiteral("docker"), QStringLiteral("logs"), QStringLiteral("--tail"), QStringLiteral("all"),
+                              QStringLiteral("--follow"), QStringLiteral("3f2a")}));
+        o.tail = 0;
+        QCOMPARE(docker::containerLogs(QStringLiteral("3f2a"), o).command.argv.mid(2, 2),
+                 (QStringList{QStringLiteral("--tail"), QStringLiteral("0")}));
+        const RemoteCommand events = docker::containerStartEvents(QStringLiteral("label=fleetdeck.app=u-1"), QStringLiteral("12s")).command;
+        QCOMPARE(events.argv, (QStringList{QStringLiteral("docker"), QStringLiteral("events"), QStringLiteral("--filter"),
+                                           QStringLiteral("type=container"), QStringLiteral("--filter"), QStringLiteral("event=start"),
+                                           QStringLiteral("--filter"), QStringLiteral("label=fleetdeck.app=u-1"), QStringLiteral("--since"),
+                                           QStringLiteral("12s"), QStringLiteral("--format"), QStringLiteral("{{json .}}")}));
+        QCOMPARE(events.timeoutMs, 0);   // a stream: it runs until cancelled
     }
 
     void traefik()

@@ -204,6 +204,76 @@ private Q_SLOTS:
         QCOMPARE(plain.text, QStringLiteral("no timestamp here"));
     }
 
+    void containerEventsRecorded()
+    {
+        // `docker events` of the follower (type=container, event=start, the app's label) while replica 1
+        // started, replica 2 started, replica 1 restarted (same ID) and was replaced (new ID, same name).
+        const QByteArray out = recorded(QStringLiteral("docker-events-start.jsonl"));
+        QList<docker::ContainerEvent> events;
+        for (const QByteArray &l : out.split('\n')) {
+            if (l.isEmpty())
+                continue;
+            auto e = docker::parseContainerEvent(l);
+            QVERIFY2(e.ok(), qPrintable(e.ok() ? QString() : e.error().toString()));
+            events << *e;
+        }
+        QCOMPARE(events.size(), 4);
+        for (const docker::ContainerEvent &e : events) {
+            QCOMPARE(e.action, QStringLiteral("start"));
+            QCOMPARE(e.id.size(), 64);
+        }
+        QCOMPARE(events.at(0).name, QStringLiteral("fdhand-rec.1"));
+        QCOMPARE(events.at(1).name, QStringLiteral("fdhand-rec.2"));
+        QCOMPARE(events.at(2).id, events.at(0).id);   // restarted: the same container
+        QCOMPARE(events.at(3).name, QStringLiteral("fdhand-rec.1"));
+        QVERIFY(events.at(3).id != events.at(0).id);  // replaced: a new container of the same name
+        QCOMPARE(events.at(3).image, QStringLiteral("fleetdeck-test/busybox:2"));
+        // Nanoseconds kept exactly (a double would round them), in the form `docker logs --since` takes.
+        QCOMPARE(events.at(0).timeNano, Q_INT64_C(1795735360703473695));
+        QCOMPARE(events.at(0).sinceArgument(), QStringLiteral("1795735360.703473695"));
+    }
+
+    void containerEvent_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<qint64>("timeNano");
+        // Newer engines print only Type/Action/Actor (no "status", "id", "from").
+        QTest::newRow("without the old fields")
+            << QByteArray(R"({"Type":"container","Action":"die","Actor":{"ID":"abc","Attributes":{"name":"web.1","exitCode":"0"}},"scope":"local","time":1795735360,"timeNano":1795735360000000123})")
+            << true << QStringLiteral("die") << Q_INT64_C(1795735360000000123);
+        QTest::newRow("seconds only")
+            << QByteArray(R"({"status":"start","id":"abc","Type":"container","Action":"start","Actor":{"ID":"abc","Attributes":{"name":"web.1"}},"time":1795735360})")
+            << true << QStringLiteral("start") << Q_INT64_C(1795735360000000000);
+        QTest::newRow("empty") << QByteArray() << false << QString() << qint64(0);
+        QTest::newRow("error text") << QByteArray("Error response from daemon: invalid filter 'evnt'") << false << QString() << qint64(0);
+        QTest::newRow("truncated") << QByteArray("{\"status\":\"start\",\"id\":\"abc\",\"Type\":\"container\",\"Act") << false << QString() << qint64(0);
+        QTest::newRow("not a container")
+            << QByteArray(R"({"Type":"network","Action":"connect","Actor":{"ID":"n1","Attributes":{"name":"bridge"}},"time":1795735360})")
+            << false << QString() << qint64(0);
+        QTest::newRow("no name")
+            << QByteArray(R"({"Type":"container","Action":"start","Actor":{"ID":"abc","Attributes":{}},"time":1795735360})")
+            << false << QString() << qint64(0);
+    }
+    void containerEvent()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(bool, ok);
+        QFETCH(QString, action);
+        QFETCH(qint64, timeNano);
+        auto e = docker::parseContainerEvent(line);
+        QCOMPARE(e.ok(), ok);
+        if (!ok) {
+            QCOMPARE(e.error().kind, ErrorKind::ParseFailed);
+            return;
+        }
+        QCOMPARE(e->action, action);
+        QCOMPARE(e->id, QStringLiteral("abc"));
+        QCOMPARE(e->name, QStringLiteral("web.1"));
+        QCOMPARE(e->timeNano, timeNano);
+    }
+
     void swarmInfo()
     {
         auto m = docker::parseSwarmInfo(recorded(QStringLiteral("docker-info-swarm-manager.json")));

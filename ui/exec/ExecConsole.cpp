@@ -1,6 +1,7 @@
 #include "exec/ExecConsole.h"
 
 #include "applications/Watch.h"
+#include "exec/ExecRun.h"
 #include "services/Operations.h"
 
 #include <QComboBox>
@@ -11,10 +12,16 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTextCharFormat>
+#include <QThread>
 #include <QVBoxLayout>
 
 namespace fleetdeck::ui {
+
+namespace {
+const QColor kErrorColor(0xcf, 0x22, 0x2e);
+}
 
 // Splits a command line as a POSIX shell would split words: 'single' and "double" quotes, backslash
 // escapes; no expansion here (the argv reaches the replica verbatim; wrap it in sh -c for a shell).
@@ -88,29 +95,47 @@ ExecConsole::ExecConsole(std::shared_ptr<OperationsService> ops, qint64 appId, c
     m_run = new QPushButton(tr("Run"), this);
     m_run->setObjectName(QStringLiteral("runButton"));
     m_run->setDefault(true);
+    m_stop = new QPushButton(tr("Stop"), this);
+    m_stop->setObjectName(QStringLiteral("stopButton"));
+    m_stop->setToolTip(tr("End the running command in the replica (Esc)"));
+    m_stop->setEnabled(false);
+    auto *stopKey = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    stopKey->setContext(Qt::WidgetWithChildrenShortcut);
     row->addWidget(replicaLabel);
     row->addWidget(m_replica);
     row->addWidget(commandLabel);
     row->addWidget(m_command, 1);
     row->addWidget(m_run);
+    row->addWidget(m_stop);
     layout->addLayout(row);
     m_output = new QPlainTextEdit(this);
     m_output->setObjectName(QStringLiteral("execOutput"));
     m_output->setAccessibleName(tr("Command output"));
     m_output->setReadOnly(true);
     m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_output->setMaximumBlockCount(100000);
+    m_output->setMaximumBlockCount(kMaxOutputLines);
     layout->addWidget(m_output, 1);
     connect(m_run, &QPushButton::clicked, this, &ExecConsole::run);
+    connect(m_stop, &QPushButton::clicked, this, &ExecConsole::stop);
+    connect(stopKey, &QShortcut::activated, this, &ExecConsole::stop);
     connect(m_command, &QLineEdit::returnPressed, this, &ExecConsole::run);
     refreshReplicas();
+}
+
+ExecConsole::~ExecConsole()
+{
+    if (!m_current)
+        return;
+    // The run lives on: it ends the command in the replica, then its thread ends and deletes it.
+    m_current->disconnect(this);
+    stop();
 }
 
 void ExecConsole::refreshReplicas()
 {
     watch(this, m_ops->statusAsync(m_appId), [this](const Result<AppStatus> &r) {
         if (!r) {
-            append(tr("Cannot list replicas: %1").arg(r.error().toString()), QColor(0xcf, 0x22, 0x2e));
+            append(tr("Cannot list replicas: %1").arg(r.error().toString()), kErrorColor);
             return;
         }
         const QString current = m_replica->currentData().toString();
@@ -150,12 +175,12 @@ void ExecConsole::append(const QString &text, const QColor &color)
 void ExecConsole::run()
 {
     const QString line = m_command->text().trimmed();
-    if (line.isEmpty() || !m_run->isEnabled())
+    if (line.isEmpty() || m_current)
         return;
     bool ok = true;
     const QStringList argv = splitCommand(line, &ok);
     if (!ok) {
-        append(tr("Unterminated quote in: %1").arg(line), QColor(0xcf, 0x22, 0x2e));
+        append(tr("Unterminated quote in: %1").arg(line), kErrorColor);
         return;
     }
     if (argv.isEmpty())
@@ -167,31 +192,94 @@ void ExecConsole::run()
     ExecRequest req;
     req.argv = argv;
     req.replica = m_replica->currentData().toString();
-    req.timeoutMs = 120000;
     append(QStringLiteral("%1 $ %2").arg(req.replica.isEmpty() ? tr("(first running)") : req.replica, line), palette().color(QPalette::Link));
-    m_run->setEnabled(false);
-    m_run->setText(tr("Running…"));
-    watch(this, m_ops->execAsync(m_appId, req), [this](const Result<CommandResult> &r) {
-        m_run->setEnabled(true);
-        m_run->setText(tr("Run"));
-        if (!r) {
-            append(r.error().toString(), QColor(0xcf, 0x22, 0x2e));
-            Q_EMIT commandFinished(-1);
-            return;
+
+    auto *thread = new QThread;
+    thread->setObjectName(QStringLiteral("exec-run"));
+    m_current = new ExecRun(m_ops, m_appId, req);
+    m_batchInFlight = m_current->batchInFlight();
+    m_current->moveToThread(thread);
+    connect(thread, &QThread::started, m_current, &ExecRun::start);
+    // Queued to this thread in connection order: the console has let go of the run before its
+    // thread is told to quit (after which the run is deleted).
+    connect(m_current, &ExecRun::linesReady, this, &ExecConsole::showBatch);
+    connect(m_current, &ExecRun::ended, this, &ExecConsole::onEnded);
+    connect(m_current, &ExecRun::ended, thread, &QThread::quit);
+    connect(thread, &QThread::finished, m_current, &QObject::deleteLater);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    setRunning(true);
+    thread->start();
+}
+
+void ExecConsole::stop()
+{
+    if (m_current)
+        QMetaObject::invokeMethod(m_current, &ExecRun::stop, Qt::QueuedConnection);
+}
+
+void ExecConsole::setRunning(bool running)
+{
+    m_run->setEnabled(!running);
+    m_run->setText(running ? tr("Running…") : tr("Run"));
+    m_stop->setEnabled(running);
+}
+
+// One batch, one edit of the document: runs of lines of the same channel are inserted at once.
+void ExecConsole::showBatch(const QList<StreamLine> &lines, qint64 dropped)
+{
+    QTextCursor c(m_output->document());
+    c.beginEditBlock();
+    c.movePosition(QTextCursor::End);
+    auto insert = [&](const QString &text, const QColor &color) {
+        QTextCharFormat f;
+        if (color.isValid())
+            f.setForeground(color);
+        if (!m_output->document()->isEmpty())
+            c.insertBlock();
+        c.insertText(text, f);
+    };
+    if (dropped > 0)
+        insert(tr("(%n line(s) left out: output came faster than it could be shown)", nullptr, int(qMin<qint64>(dropped, 1 << 30))),
+               palette().color(QPalette::PlaceholderText));
+    qsizetype i = 0;
+    while (i < lines.size()) {
+        const StreamChannel channel = lines.at(i).channel;
+        QString text;
+        for (bool first = true; i < lines.size() && lines.at(i).channel == channel; ++i, first = false) {
+            if (!first)
+                text += QLatin1Char('\n');
+            text += QString::fromUtf8(lines.at(i).text);
         }
-        if (!r->stdoutData.isEmpty())
-            append(QString::fromUtf8(r->stdoutData).chopped(r->stdoutData.endsWith('\n') ? 1 : 0), QColor());
-        if (!r->stderrData.isEmpty())
-            append(QString::fromUtf8(r->stderrData).chopped(r->stderrData.endsWith('\n') ? 1 : 0), QColor(0xcf, 0x22, 0x2e));
-        append(tr("(exit %1, %2 ms)").arg(r->exitCode).arg(r->durationMs), palette().color(QPalette::PlaceholderText));
-        Q_EMIT commandFinished(r->exitCode);
-    });
+        insert(text, channel == StreamChannel::Stderr ? kErrorColor : QColor());
+    }
+    c.endEditBlock();
+    m_output->ensureCursorVisible();
+    if (m_batchInFlight)
+        m_batchInFlight->store(false);
+}
+
+void ExecConsole::onEnded(int exitCode, const QString &error, qint64 durationMs)
+{
+    m_current = nullptr;
+    m_batchInFlight.reset();
+    setRunning(false);
+    if (!error.isEmpty()) {
+        append(tr("%1 (after %2 ms)").arg(error).arg(durationMs), kErrorColor);
+        Q_EMIT commandFinished(-1);
+        return;
+    }
+    append(tr("(exit %1, %2 ms)").arg(exitCode).arg(durationMs), palette().color(QPalette::PlaceholderText));
+    Q_EMIT commandFinished(exitCode);
 }
 
 bool ExecConsole::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_command && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && m_current) {
+            stop();
+            return true;
+        }
         if (key->key() == Qt::Key_Up && m_historyPos > 0) {
             m_command->setText(m_history.at(--m_historyPos));
             return true;

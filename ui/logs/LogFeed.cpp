@@ -39,6 +39,11 @@ LogFeed::~LogFeed()
         m_stream->cancel();
 }
 
+QString LogFeed::sinceDrop(qint64 elapsedMs)
+{
+    return QStringLiteral("%1s").arg(elapsedMs / 1000 + 2);   // rounded up, plus a second before the drop
+}
+
 int LogFeed::retryDelayMs() const
 {
     return std::min(30000, 1000 << std::min(m_attempt, 5));
@@ -54,6 +59,8 @@ void LogFeed::connectStream()
 {
     if (m_stopping)
         return;
+    if (m_droppedAt.isValid())
+        m_options.since = sinceDrop(m_droppedAt.elapsed());
     // Blocks this (feed) thread only while the replicas are looked up.
     auto stream = m_ops->followLogs(m_appId, m_options);
     if (m_stopping) {
@@ -78,7 +85,7 @@ void LogFeed::connectStream()
     });
     connect(m_stream.get(), &LogStream::finished, this,
             [this](bool ok, const Error &error) { onStreamFinished(ok, ok ? QString() : error.toString()); });
-    const int n = m_stream->sourceCount();
+    const int n = m_stream->replicaCount();
     Q_EMIT stateChanged(Streaming, m_everConnected ? tr("Reconnected: streaming %n replica(s)", nullptr, n)
                                                    : tr("Streaming %n replica(s)", nullptr, n));
     m_everConnected = true;
@@ -98,8 +105,10 @@ void LogFeed::onStreamFinished(bool ok, const QString &why)
         }
         return;
     }
-    // The connection (or a replica) went away: follow again from a moment ago, replicas found afresh.
-    m_options.since = QDateTime::currentDateTimeUtc().addSecs(-1).toString(Qt::ISODate);
+    // The connection (or a replica) went away: follow again from a moment before the drop, replicas
+    // found afresh. The moment is passed as a duration ("12s") that the server reckons on its own
+    // clock: a timestamp of ours would skip or repeat lines when the two clocks differ.
+    m_droppedAt.start();
     m_options.tail = std::max(m_options.tail, 1000);
     const int delay = retryDelayMs();
     ++m_attempt;

@@ -5,7 +5,7 @@
 
 #include "orchestrators/OrchestratorTypes.h"
 
-#include <QDateTime>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 
@@ -32,6 +32,8 @@ public:
 
     // Delay before the next reconnection attempt grows 1, 2, 4 ... 30 s.
     int retryDelayMs() const;
+    // The `since` of a reconnection `elapsedMs` after the drop: a duration, reckoned by the server.
+    static QString sinceDrop(qint64 elapsedMs);
 
 public Q_SLOTS:
     void start();
@@ -55,6 +57,7 @@ private:
     QTimer *m_flush;
     QTimer *m_retry;
     QTimer *m_stopGuard;
+    QElapsedTimer m_droppedAt;     // valid once a stream was lost
     int m_attempt = 0;
     bool m_everConnected = false;
     bool m_stopping = false;

@@ -170,7 +170,8 @@ PlannedCommand networkCreate(const QString &network, bool overlay)
 
 PlannedCommand containerLogs(const QString &name, const LogOptions &o)
 {
-    QStringList argv{kDocker, QStringLiteral("logs"), QStringLiteral("--tail"), QString::number(qMax(0, o.tail))};
+    const QString tail = o.tail < 0 ? QStringLiteral("all") : QString::number(o.tail);
+    QStringList argv{kDocker, QStringLiteral("logs"), QStringLiteral("--tail"), tail};
     if (!o.since.isEmpty())
         argv << QStringLiteral("--since") << o.since;
     if (o.timestamps)
@@ -181,10 +182,23 @@ PlannedCommand containerLogs(const QString &name, const LogOptions &o)
     return cmd(QStringLiteral("logs"), QStringLiteral("logs of %1").arg(name), argv, o.follow ? 0 : 60000);
 }
 
-PlannedCommand execIn(const QString &container, const QStringList &command, int timeoutMs)
+PlannedCommand containerStartEvents(const QString &filter, const QString &since)
 {
-    return cmd(QStringLiteral("exec"), QStringLiteral("exec in %1").arg(container),
-               QStringList{kDocker, QStringLiteral("exec"), container} + command, timeoutMs > 0 ? timeoutMs : 300000);
+    return cmd(QStringLiteral("logs"), QStringLiteral("watch the containers that start"),
+               {kDocker, QStringLiteral("events"), QStringLiteral("--filter"), QStringLiteral("type=container"),
+                QStringLiteral("--filter"), QStringLiteral("event=start"), QStringLiteral("--filter"), filter,
+                QStringLiteral("--since"), since, QStringLiteral("--format"), QStringLiteral("{{json .}}")},
+               0);
+}
+
+PlannedCommand execIn(const QString &container, const QStringList &command, int timeoutMs, const QStringList &env)
+{
+    QStringList argv{kDocker, QStringLiteral("exec")};
+    for (const QString &e : env)
+        argv << QStringLiteral("--env") << e;
+    argv << container;
+    return cmd(QStringLiteral("exec"), QStringLiteral("exec in %1").arg(container), argv + command,
+               timeoutMs > 0 ? timeoutMs : 300000);
 }
 
 PlannedCommand stats(const QStringList &containers)

@@ -43,8 +43,13 @@ PlannedCommand inspectState(const QString &name);                     // {{json 
 PlannedCommand networkConnect(const QString &network, const QString &container);
 PlannedCommand networkInspect(const QString &network);
 PlannedCommand networkCreate(const QString &network, bool overlay);
+// `docker logs`; a negative tail means every line (`--tail all`).
 PlannedCommand containerLogs(const QString &name, const LogOptions &options);
-PlannedCommand execIn(const QString &container, const QStringList &argv, int timeoutMs);
+// `docker events` of containers matching `filter` (e.g. labels::appFilter) that started, streamed as
+// JSON lines from `since` on (a duration such as "30s" is reckoned by the server, not by us).
+PlannedCommand containerStartEvents(const QString &filter, const QString &since);
+// `docker exec [--env NAME=VALUE...] CONTAINER ARGV...` (argv verbatim; env: not secret values).
+PlannedCommand execIn(const QString &container, const QStringList &argv, int timeoutMs, const QStringList &env = {});
 PlannedCommand stats(const QStringList &containers);
 
 } // namespace fleetdeck::docker

@@ -4,11 +4,14 @@
 #include "core/Logging.h"
 #include "orchestrators/CommandRunner.h"
 #include "orchestrators/Labels.h"
+#include "orchestrators/docker/ContainerLogFollower.h"
 #include "orchestrators/docker/ContainerOptions.h"
 #include "orchestrators/docker/DockerCommands.h"
+#include "orchestrators/docker/DockerExec.h"
 #include "orchestrators/docker/DockerStatus.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 
 #include <algorithm>
 
@@ -452,24 +455,30 @@ Result<QList<LogLine>> DockerOrchestrator::logs(const Application &app, const Lo
 Result<std::unique_ptr<LogStream>> DockerOrchestrator::followLogs(const Application &app, const LogOptions &options,
                                                                   const OperationContext &ctx)
 {
-    auto st = status(app, ctx);
-    if (!st)
-        return st.error();
-    LogOptions o = options;
-    o.follow = true;
-    auto stream = std::make_unique<LogStream>();
-    for (const ReplicaStatus &r : st->replicas) {
-        if (!r.current)
-            continue;
-        PlannedCommand c = containerLogs(r.name, o);
-        const QString replica = r.name;
-        const bool ts = o.timestamps;
-        stream->addSource(m_transport->stream(c.command), [replica, ts](const StreamLine &line) {
-            return parseContainerLogLine(line.text, ts, replica, line.channel);
-        });
-    }
-    if (stream->sourceCount() == 0)
+    QElapsedTimer sinceQuery;
+    sinceQuery.start();
+    CommandRunner runner(m_transport, ctx);
+    auto rows = containersOf(runner, app);
+    if (!rows)
+        return rows.error();
+    QList<ContainerLogFollower::Container> initial;
+    for (const ContainerRow &r : *rows)
+        if (slotOf(app, r.name) > 0)
+            initial.append({r.id, r.name});
+    if (initial.isEmpty())
         return Error::make(ErrorKind::NotFound, QStringLiteral("%1 has no containers to follow").arg(app.name));
+    std::sort(initial.begin(), initial.end(), [&](const auto &a, const auto &b) { return slotOf(app, a.name) < slotOf(app, b.name); });
+    // The events are replayed from a little before the query (reckoned by the server's clock), so a
+    // container started in between is not missed; the ones already followed are known by ID.
+    const QString eventsSince = QStringLiteral("%1s").arg(sinceQuery.elapsed() / 1000 + 5);
+    auto follower = std::make_unique<ContainerLogFollower>(m_transport, app, options, initial, eventsSince);
+    follower->start();
+    auto stream = std::make_unique<LogStream>();
+    stream->setReplicaCount(int(initial.size()));
+    const bool timestamps = options.timestamps;
+    stream->addSource(std::move(follower), [timestamps](const StreamLine &line) {
+        return ContainerLogFollower::parseLine(line, timestamps);
+    });
     return stream;
 }
 
@@ -499,11 +508,10 @@ const ContainerRow *DockerOrchestrator::pickReplica(const Application &app, cons
     return nullptr;
 }
 
-Result<CommandResult> DockerOrchestrator::exec(const Application &app, const ExecRequest &request, const OperationContext &ctx)
+Result<ExecTarget> DockerOrchestrator::execTarget(CommandRunner &runner, const Application &app, const ExecRequest &request)
 {
     if (request.argv.isEmpty())
         return Error::invalid(QStringLiteral("command"), QStringLiteral("is required: the command to run in the replica"));
-    CommandRunner runner(m_transport, ctx);
     auto rows = containersOf(runner, app);
     if (!rows)
         return rows.error();
@@ -513,13 +521,32 @@ Result<CommandResult> DockerOrchestrator::exec(const Application &app, const Exe
         return Error::make(ErrorKind::NotFound, why);
     if (target->state != QLatin1String("running"))
         return Error::make(ErrorKind::Invalid, QStringLiteral("replica %1 is not running (%2)").arg(target->name, target->status));
-    auto r = runner.run(execIn(target->name, request.argv, request.timeoutMs), CommandRunner::Output::Omit);
+    return ExecTarget{target->name, target->name};
+}
+
+Result<CommandResult> DockerOrchestrator::exec(const Application &app, const ExecRequest &request, const OperationContext &ctx)
+{
+    CommandRunner runner(m_transport, ctx);
+    auto target = execTarget(runner, app, request);
+    if (!target)
+        return target.error();
+    auto r = runner.run(execIn(target->container, request.argv, request.timeoutMs), CommandRunner::Output::Omit);
     if (!r)
         return r.error();
     // The engine's own failures (not the command's exit code) are errors.
     if (r->exitCode != 0 && (isEngineDown(r->stderrData) || r->stderrData.startsWith("Error response from daemon")))
-        return engineError(*r, QStringLiteral("exec in %1").arg(target->name), runner.where());
+        return engineError(*r, QStringLiteral("exec in %1").arg(target->replica), runner.where());
     return r;
+}
+
+Result<std::unique_ptr<RemoteStream>> DockerOrchestrator::execStream(const Application &app, const ExecRequest &request,
+                                                                     const OperationContext &ctx)
+{
+    CommandRunner runner(m_transport, ctx);
+    auto target = execTarget(runner, app, request);
+    if (!target)
+        return target.error();
+    return streamExec(m_transport, *target, request.argv, runner.where());
 }
 
 Result<QList<ResourceUsage>> DockerOrchestrator::resources(const Application &app, const OperationContext &ctx)

@@ -3,6 +3,7 @@
 // (when the application publishes host ports the old one must stop first, and comes back on failure).
 #pragma once
 
+#include "orchestrators/ExecStream.h"
 #include "orchestrators/OrchestratorInterface.h"
 #include "orchestrators/docker/DockerParsers.h"
 #include "orchestrators/proxy/Traefik.h"
@@ -31,6 +32,8 @@ public:
     Result<QList<LogLine>> logs(const Application &app, const LogOptions &options, const OperationContext &ctx) override;
     Result<std::unique_ptr<LogStream>> followLogs(const Application &app, const LogOptions &options, const OperationContext &ctx) override;
     Result<CommandResult> exec(const Application &app, const ExecRequest &request, const OperationContext &ctx) override;
+    Result<std::unique_ptr<RemoteStream>> execStream(const Application &app, const ExecRequest &request,
+                                                     const OperationContext &ctx) override;
     Result<QList<ResourceUsage>> resources(const Application &app, const OperationContext &ctx) override;
 
     // How often a starting replica is looked at while waiting for it to become ready.
@@ -46,6 +49,8 @@ private:
     Status waitReady(CommandRunner &runner, const QString &name);
     // Replaces replicas 1..N (deploy, rollback) or the existing ones (restart); returns how many run.
     Result<int> rollout(const Application &app, const QString &image, const OperationContext &ctx, bool onlyExisting);
+    // The running replica exec() and execStream() run in (request.replica or the first running).
+    Result<ExecTarget> execTarget(CommandRunner &runner, const Application &app, const ExecRequest &request);
     const docker::ContainerRow *pickReplica(const Application &app, const QList<docker::ContainerRow> &rows,
                                             const QString &choice, QString *error) const;
 

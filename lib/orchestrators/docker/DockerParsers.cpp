@@ -259,6 +259,42 @@ LogLine parseContainerLogLine(const QByteArray &line, bool timestamps, const QSt
     return out;
 }
 
+QString ContainerEvent::sinceArgument() const
+{
+    return QStringLiteral("%1.%2").arg(timeNano / 1000000000).arg(timeNano % 1000000000, 9, 10, QLatin1Char('0'));
+}
+
+Result<ContainerEvent> parseContainerEvent(const QByteArray &line)
+{
+    auto rows = parseJsonLines(line, QStringLiteral("docker events"));
+    if (!rows)
+        return rows.error();
+    if (rows->size() != 1)
+        return Error::make(ErrorKind::ParseFailed, QStringLiteral("docker events printed %1 events on one line").arg(rows->size()),
+                           QString::fromUtf8(line.left(300)));
+    const QJsonObject o = rows->first();
+    const QJsonObject actor = o.value(QLatin1String("Actor")).toObject();
+    const QJsonObject attributes = actor.value(QLatin1String("Attributes")).toObject();
+    if (o.value(QLatin1String("Type")).toString() != QLatin1String("container"))
+        return Error::make(ErrorKind::ParseFailed, QStringLiteral("docker events printed an event that is not a container's"),
+                           QString::fromUtf8(line.left(300)));
+    ContainerEvent e;
+    // Newer engines drop the old top-level "id"/"status"/"from" fields: Actor and Action are the real ones.
+    e.id = actor.value(QLatin1String("ID")).toString(o.value(QLatin1String("id")).toString());
+    e.action = o.value(QLatin1String("Action")).toString(o.value(QLatin1String("status")).toString());
+    e.name = attributes.value(QLatin1String("name")).toString();
+    e.image = attributes.value(QLatin1String("image")).toString(o.value(QLatin1String("from")).toString());
+    // toInteger: nanoseconds since the epoch need all 64 bits (a double would round them).
+    e.timeNano = o.value(QLatin1String("timeNano")).toInteger();
+    if (e.timeNano <= 0)
+        e.timeNano = o.value(QLatin1String("time")).toInteger() * 1000000000;
+    if (e.id.isEmpty() || e.action.isEmpty() || e.name.isEmpty() || e.timeNano <= 0)
+        return Error::make(ErrorKind::ParseFailed, QStringLiteral("docker events printed a container event without its ID, "
+                                                                  "action, name or time"),
+                           QString::fromUtf8(line.left(300)));
+    return e;
+}
+
 Result<SwarmInfo> parseSwarmInfo(const QByteArray &output)
 {
     QJsonParseError err{};

@@ -84,6 +84,19 @@ Result<QList<ResourceUsage>> parseStats(const QByteArray &output);
 // One line of `docker logs [--timestamps]`: "2026-11-26T20:10:00.875292279Z text".
 LogLine parseContainerLogLine(const QByteArray &line, bool timestamps, const QString &replica, StreamChannel channel);
 
+// One line of `docker events --filter type=container --format '{{json .}}'`. The time is the daemon's
+// (nanoseconds since the epoch), so it can be handed back to `docker logs --since`.
+struct ContainerEvent {
+    QString id;              // full container ID
+    QString name;            // the container's name when the event happened
+    QString action;          // start | die | destroy | ...
+    QString image;
+    qint64 timeNano = 0;
+    // "1795734505.503260062": the event's time in the form `docker logs --since` takes.
+    QString sinceArgument() const;
+};
+Result<ContainerEvent> parseContainerEvent(const QByteArray &line);
+
 // `docker info --format '{{json .Swarm}}'`.
 struct SwarmInfo {
     QString localNodeState;  // inactive | pending | active | error | locked

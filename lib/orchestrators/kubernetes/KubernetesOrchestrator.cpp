@@ -4,6 +4,7 @@
 #include "domain/Quantity.h"
 #include "domain/Validation.h"
 #include "manifests/KubernetesNames.h"
+#include "orchestrators/kubernetes/KubeExec.h"
 #include "orchestrators/kubernetes/KubeLogFollower.h"
 #include "orchestrators/kubernetes/KubectlCommands.h"
 #include "orchestrators/kubernetes/KubectlSession.h"
@@ -408,6 +409,7 @@ Result<std::unique_ptr<LogStream>> KubernetesOrchestrator::followLogs(const Appl
                                                       running, maxRequests, maxFollowedNewPods);
     follower->start();
     auto stream = std::make_unique<LogStream>();
+    stream->setReplicaCount(int(running.size()));   // one follower source covers every pod
     const bool timestamps = options.timestamps;
     stream->addSource(std::move(follower), [timestamps](const StreamLine &line) {
         return parseLogLine(line.text, timestamps, line.channel);
@@ -415,11 +417,10 @@ Result<std::unique_ptr<LogStream>> KubernetesOrchestrator::followLogs(const Appl
     return stream;
 }
 
-Result<CommandResult> KubernetesOrchestrator::exec(const Application &app, const ExecRequest &request, const OperationContext &ctx)
+Result<ExecTarget> KubernetesOrchestrator::execTarget(KubectlSession &session, const Application &app, const ExecRequest &request)
 {
     if (request.argv.isEmpty())
         return Error::invalid(QStringLiteral("command"), QStringLiteral("a command to run is needed"));
-    KubectlSession session(m_server, m_transport, ctx);
     if (auto s = session.open(); !s)
         return s.error();
     auto r = session.runChecked(getPods(session.target(), manifests::appSelector(app)), CommandRunner::Output::Omit);
@@ -459,24 +460,40 @@ Result<CommandResult> KubernetesOrchestrator::exec(const Application &app, const
                                            app.name, names.join(QStringLiteral(", "))));
         pod = matches.first();
     }
+    return ExecTarget{pod, pod};
+}
+
+Result<CommandResult> KubernetesOrchestrator::exec(const Application &app, const ExecRequest &request, const OperationContext &ctx)
+{
+    KubectlSession session(m_server, m_transport, ctx);
+    auto target = execTarget(session, app, request);
+    if (!target)
+        return target.error();
+    const QString pod = target->container;
     auto result = session.run(kubernetes::exec(session.target(), pod, manifests::containerName(app), request.argv,
                                                request.timeoutMs > 0 ? request.timeoutMs : CommandRunner::kDefaultTimeoutMs));
     if (!result)
         return result;
     // kubectl's own failures (not the command's exit code) come with kubectl's words on stderr.
     const QByteArray err = result->stderrData;
-    // Some kubelets (kwok's simulated one among them) report the command's exit status as an error
-    // text and kubectl exits 1: keep the command's own code.
-    static const QRegularExpression exitStatus(QStringLiteral("error executing command in container: .*exit status ([0-9]+)"));
-    if (const auto m = exitStatus.match(QString::fromUtf8(err)); m.hasMatch()) {
-        result->exitCode = m.captured(1).toInt();
+    if (const auto code = reportedExitStatus(err)) {
+        result->exitCode = *code;
         return result;
     }
-    if (!result->succeeded() && result->stdoutData.isEmpty()
-        && (err.startsWith("Error from server") || err.startsWith("error: unable to upgrade connection")
-            || err.startsWith("error: Internal error occurred") || err.startsWith("error: unable to")))
+    if (!result->succeeded() && result->stdoutData.isEmpty() && isKubectlFailure(err))
         return kubectlError(*result, QStringLiteral("running a command in pod %1").arg(pod));
     return result;
+}
+
+Result<std::unique_ptr<RemoteStream>> KubernetesOrchestrator::execStream(const Application &app, const ExecRequest &request,
+                                                                         const OperationContext &ctx)
+{
+    KubectlSession session(m_server, m_transport, ctx);
+    auto target = execTarget(session, app, request);
+    if (!target)
+        return target.error();
+    // The stream holds the session's kubeconfig lease: the uploaded file stays while kubectl runs.
+    return kubernetes::streamExec(session, target->container, manifests::containerName(app), request.argv);
 }
 
 Result<QList<ResourceUsage>> KubernetesOrchestrator::resources(const Application &app, const OperationContext &ctx)

@@ -8,6 +8,7 @@
 #include "domain/Kubernetes.h"
 #include "kubeconfig/ServerChecks.h"
 #include "manifests/KubernetesManifests.h"
+#include "orchestrators/ExecStream.h"
 #include "orchestrators/OrchestratorInterface.h"
 #include "orchestrators/kubernetes/KubectlParsers.h"
 
@@ -47,6 +48,8 @@ public:
     Result<std::unique_ptr<LogStream>> followLogs(const Application &app, const LogOptions &options, const OperationContext &ctx) override;
     // `replica`: a pod name, a unique prefix of one, or N (the N-th running pod by name); empty = first running.
     Result<CommandResult> exec(const Application &app, const ExecRequest &request, const OperationContext &ctx) override;
+    Result<std::unique_ptr<RemoteStream>> execStream(const Application &app, const ExecRequest &request,
+                                                     const OperationContext &ctx) override;
     // `kubectl top pods`: NotSupported "metrics not available ..." without metrics-server.
     Result<QList<ResourceUsage>> resources(const Application &app, const OperationContext &ctx) override;
 
@@ -86,6 +89,8 @@ private:
     };
     Result<Prepared> prepare(kubernetes::KubectlSession &session, const Application &app);
     DeployOutcome outcomeFor(const Application &app, const QString &action, int desired) const;
+    // The running pod exec() and execStream() run in (request.replica: number, name or unique prefix).
+    Result<ExecTarget> execTarget(kubernetes::KubectlSession &session, const Application &app, const ExecRequest &request);
 
     Server m_server;
     std::shared_ptr<Transport> m_transport;

@@ -4,6 +4,7 @@
 #include "orchestrators/CommandRunner.h"
 #include "orchestrators/Labels.h"
 #include "orchestrators/docker/DockerCommands.h"
+#include "orchestrators/docker/DockerExec.h"
 
 #include <QDateTime>
 
@@ -353,11 +354,10 @@ Result<std::unique_ptr<LogStream>> SwarmOrchestrator::followLogs(const Applicati
     return stream;
 }
 
-Result<CommandResult> SwarmOrchestrator::exec(const Application &app, const ExecRequest &request, const OperationContext &ctx)
+Result<ExecTarget> SwarmOrchestrator::execTarget(CommandRunner &runner, const Application &app, const ExecRequest &request)
 {
     if (request.argv.isEmpty())
         return Error::invalid(QStringLiteral("command"), QStringLiteral("is required: the command to run in the replica"));
-    CommandRunner runner(m_transport, ctx);
     auto r = runner.runChecked(runningTasks(app.name), CommandRunner::Output::Omit);
     if (!r)
         return r.error();
@@ -395,12 +395,31 @@ Result<CommandResult> SwarmOrchestrator::exec(const Application &app, const Exec
         return Error::make(ErrorKind::NotSupported,
                            QStringLiteral("replica %1 runs on node %2, not on %3: add that node as a server to run "
                                           "commands in its containers").arg(chosen->name, chosen->node, runner.where()));
-    auto e = runner.run(docker::execIn(container, request.argv, request.timeoutMs), CommandRunner::Output::Omit);
+    return ExecTarget{container, chosen->name};
+}
+
+Result<CommandResult> SwarmOrchestrator::exec(const Application &app, const ExecRequest &request, const OperationContext &ctx)
+{
+    CommandRunner runner(m_transport, ctx);
+    auto target = execTarget(runner, app, request);
+    if (!target)
+        return target.error();
+    auto e = runner.run(docker::execIn(target->container, request.argv, request.timeoutMs), CommandRunner::Output::Omit);
     if (!e)
         return e.error();
     if (e->exitCode != 0 && (docker::isEngineDown(e->stderrData) || e->stderrData.startsWith("Error response from daemon")))
-        return docker::engineError(*e, QStringLiteral("exec in %1").arg(chosen->name), runner.where());
+        return docker::engineError(*e, QStringLiteral("exec in %1").arg(target->replica), runner.where());
     return e;
+}
+
+Result<std::unique_ptr<RemoteStream>> SwarmOrchestrator::execStream(const Application &app, const ExecRequest &request,
+                                                                    const OperationContext &ctx)
+{
+    CommandRunner runner(m_transport, ctx);
+    auto target = execTarget(runner, app, request);
+    if (!target)
+        return target.error();
+    return docker::streamExec(m_transport, *target, request.argv, runner.where());
 }
 
 Result<QList<ResourceUsage>> SwarmOrchestrator::resources(const Application &app, const OperationContext &ctx)

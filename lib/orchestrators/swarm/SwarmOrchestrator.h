@@ -2,6 +2,7 @@
 // the application; deploy creates it once and updates it ever after (start-first, rollback on failure).
 #pragma once
 
+#include "orchestrators/ExecStream.h"
 #include "orchestrators/OrchestratorInterface.h"
 #include "orchestrators/docker/DockerParsers.h"
 #include "orchestrators/swarm/SwarmCommands.h"
@@ -35,6 +36,8 @@ public:
     Result<QList<LogLine>> logs(const Application &app, const LogOptions &options, const OperationContext &ctx) override;
     Result<std::unique_ptr<LogStream>> followLogs(const Application &app, const LogOptions &options, const OperationContext &ctx) override;
     Result<CommandResult> exec(const Application &app, const ExecRequest &request, const OperationContext &ctx) override;
+    Result<std::unique_ptr<RemoteStream>> execStream(const Application &app, const ExecRequest &request,
+                                                     const OperationContext &ctx) override;
     Result<QList<ResourceUsage>> resources(const Application &app, const OperationContext &ctx) override;
 
     const swarm::SwarmOptions &options() const { return m_options; }
@@ -46,6 +49,8 @@ private:
     Result<QList<PlannedCommand>> networkCommands(CommandRunner &runner, const Application &app);
     Result<swarm::Snapshot> snapshotOf(CommandRunner &runner, const QString &filter);
     Result<swarm::ServiceSpec> existingService(CommandRunner &runner, const Application &app);
+    // The running task exec() and execStream() run in, and its container on this server.
+    Result<ExecTarget> execTarget(CommandRunner &runner, const Application &app, const ExecRequest &request);
     QString diagnoseTask(CommandRunner &runner, const QString &taskId);
     DeployOutcome outcomeOf(const Application &app, const QString &action, const swarm::ServiceSpec *before, int desired) const;
 
