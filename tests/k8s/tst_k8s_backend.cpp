@@ -597,6 +597,15 @@ private Q_SLOTS:
             QVERIFY2(r.startsWith(QLatin1String("chatty-")), qPrintable(r));
         QVERIFY(!lines->isEmpty() && !lines->first().text.isEmpty());
         QVERIFY(!lines->first().text.startsWith(QLatin1String("[pod/")));
+        // Following: one follower stream covers both pods, and says so (the log window's "Streaming 2").
+        options.follow = true;
+        auto stream = o->followLogs(app, options, ctx());
+        QVERIFY2(stream.ok(), qPrintable(stream.ok() ? QString() : describe(stream.error())));
+        QCOMPARE((*stream)->sourceCount(), 1);
+        QCOMPARE((*stream)->replicaCount(), 2);
+        QSignalSpy ended(stream->get(), &LogStream::finished);
+        (*stream)->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 15000);
     }
 
     void followPicksUpPodsOfALaterRollout()
