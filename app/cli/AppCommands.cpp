@@ -19,6 +19,7 @@ void addAppOptions(QCommandLineParser &p, bool forSet)
 {
     p.addOptions({
         Opt(QStringLiteral("server"), QStringLiteral("Server to run on."), QStringLiteral("S")),
+        Opt(QStringLiteral("project"), QStringLiteral("Project the application belongs to (a label; \"\" for none)."), QStringLiteral("P")),
         Opt(QStringLiteral("image"), QStringLiteral("Image reference (the tag to build with --build)."), QStringLiteral("IMG")),
         Opt(QStringLiteral("build"), QStringLiteral("Build from a local folder with a Dockerfile, or a git URL."), QStringLiteral("SRC")),
         Opt(QStringLiteral("dockerfile"), QStringLiteral("Dockerfile path inside the build source."), QStringLiteral("FILE")),
@@ -102,6 +103,7 @@ Status applyAppOptions(CliEnv &env, const QCommandLineParser &p, Application &a,
         return {};
     };
     if (isSet("name")) a.name = text("name");
+    if (isSet("project")) a.project = text("project");
     if (isSet("server")) {
         auto server = env.store()->serverByName(text("server"));
         if (!server)
@@ -302,6 +304,7 @@ int appList(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     QCommandLineParser p;
     p.addOption(Opt(QStringLiteral("json"), QStringLiteral("Print JSON.")));
     p.addOption(Opt(QStringLiteral("server"), QStringLiteral("Only this server's applications."), QStringLiteral("S")));
+    p.addOption(Opt(QStringLiteral("project"), QStringLiteral("Only this project's applications."), QStringLiteral("P")));
     int exit = 0;
     if (!parseArgs(p, cmd, args, env, &exit))
         return exit;
@@ -315,6 +318,10 @@ int appList(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     auto apps = env.store()->applications(serverId);
     if (!apps)
         return fail(env, apps.error());
+    if (p.isSet(QStringLiteral("project"))) {
+        const QString project = p.value(QStringLiteral("project"));
+        apps->removeIf([&project](const Application &a) { return a.project != project; });
+    }
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray list;
         for (const Application &a : *apps)
@@ -322,11 +329,11 @@ int appList(CliEnv &env, const CliCommand &cmd, const QStringList &args)
         env.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
         return ExitOk;
     }
-    env.out << QStringLiteral("NAME").leftJustified(24) << QStringLiteral("SERVER").leftJustified(16)
-            << QStringLiteral("IMAGE").leftJustified(32) << "STATUS\n";
+    env.out << QStringLiteral("NAME").leftJustified(24) << QStringLiteral("PROJECT").leftJustified(16)
+            << QStringLiteral("SERVER").leftJustified(16) << QStringLiteral("IMAGE").leftJustified(32) << "STATUS\n";
     for (const Application &a : *apps)
-        env.out << a.name.leftJustified(24) << serverNameOf(env, a.serverId).leftJustified(16) << a.image.leftJustified(32)
-                << a.status << '\n';
+        env.out << a.name.leftJustified(24) << (a.project.isEmpty() ? QStringLiteral("-") : a.project).leftJustified(16)
+                << serverNameOf(env, a.serverId).leftJustified(16) << a.image.leftJustified(32) << a.status << '\n';
     return ExitOk;
 }
 
@@ -378,7 +385,7 @@ void registerAppCommands(QList<CliCommand> &commands)
         QStringLiteral("Add an application."), appAdd);
     add(QStringLiteral("app set"), QStringLiteral("APP [options of app add] [--name NEW] [--unset-env KEY]..."),
         QStringLiteral("Change an application."), appSet);
-    add(QStringLiteral("app list"), QStringLiteral("[--server S] [--json]"), QStringLiteral("List applications."), appList);
+    add(QStringLiteral("app list"), QStringLiteral("[--server S] [--project P] [--json]"), QStringLiteral("List applications."), appList);
     add(QStringLiteral("app show"), QStringLiteral("APP [--json]"), QStringLiteral("Show every field of an application."), appShow);
     add(QStringLiteral("app remove"), QStringLiteral("APP"), QStringLiteral("Remove an application from the store."), appRemove);
 }

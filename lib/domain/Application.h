@@ -37,6 +37,7 @@ struct Application {
     qint64 id = 0;
     QString uuid;
     QString name;                // RFC 1123 label: it names containers, services and k8s objects
+    QString project;             // groups applications in the console and the CLI ("shop"); empty = none
     qint64 serverId = 0;
     QString image;               // image reference, or the tag to build when buildSource is set
     QString buildSource;         // local folder with a Dockerfile, or a git URL; empty = pull/use image

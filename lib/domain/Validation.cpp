@@ -409,6 +409,8 @@ QList<Error> applicationProblems(const Application &a)
 {
     QList<Error> out;
     collect(out, kubernetesName(QStringLiteral("name"), a.name));
+    if (!a.project.isEmpty())
+        collect(out, kubernetesName(QStringLiteral("project"), a.project));   // also a label on what it runs, one day
     if (a.serverId <= 0)
         out.append(Error::invalid(QStringLiteral("server"), QStringLiteral("is required")));
     collect(out, imageReference(QStringLiteral("image"), a.image));

@@ -49,6 +49,7 @@ QJsonObject application(const Application &a, const QString &serverName)
     const HealthCheck &h = a.health;
     return {
         {QStringLiteral("id"), a.id}, {QStringLiteral("uuid"), a.uuid}, {QStringLiteral("name"), a.name},
+        {QStringLiteral("project"), a.project},
         {QStringLiteral("server_id"), a.serverId}, {QStringLiteral("server"), serverName},
         {QStringLiteral("image"), a.image}, {QStringLiteral("build_source"), a.buildSource},
         {QStringLiteral("dockerfile"), a.dockerfile}, {QStringLiteral("ports"), ports},

@@ -18,7 +18,7 @@ const QString kAppSelect = QStringLiteral(
     "limits_memory, reservation_cpus, reservation_memory, restart_policy, network, replicas, swarm_replicas, "
     "kubernetes_replicas, swarm_placement_constraints, kubernetes_node_selector, kubernetes_tolerations, "
     "kubernetes_affinity, kubernetes_pod_labels, kubernetes_service_annotations, kubernetes_service_type, status, "
-    "created_at, updated_at FROM applications ");
+    "created_at, updated_at, project FROM applications ");
 
 QJsonObject healthToJson(const HealthCheck &h)
 {
@@ -90,6 +90,7 @@ Result<Application> appFromRow(const QSqlQuery &q, const SecretBox &secrets)
     a.status = q.value(27).toString();
     a.createdAt = timeOf(q.value(28));
     a.updatedAt = timeOf(q.value(29));
+    a.project = q.value(30).toString();
     return a;
 }
 
@@ -114,7 +115,7 @@ Result<QVariantMap> appBindings(const Application &a, const SecretBox &secrets)
     }
     return QVariantMap{
         {QStringLiteral("id"), a.id}, {QStringLiteral("uuid"), a.uuid}, {QStringLiteral("name"), a.name},
-        {QStringLiteral("server"), a.serverId}, {QStringLiteral("image"), a.image}, {QStringLiteral("build"), a.buildSource},
+        {QStringLiteral("project"), a.project}, {QStringLiteral("server"), a.serverId}, {QStringLiteral("image"), a.image}, {QStringLiteral("build"), a.buildSource},
         {QStringLiteral("dockerfile"), a.dockerfile}, {QStringLiteral("ports"), toText(ports)},
         {QStringLiteral("domains"), toText(domains)}, {QStringLiteral("env"), toText(env)},
         {QStringLiteral("health"), toText(healthToJson(a.health))}, {QStringLiteral("cpu"), a.cpuLimit},
@@ -130,7 +131,7 @@ Result<QVariantMap> appBindings(const Application &a, const SecretBox &secrets)
 }
 
 const QString kAppAssignments = QStringLiteral(
-    "name = :name, server_id = :server, image = :image, build_source = :build, dockerfile = :dockerfile, ports = :ports, "
+    "name = :name, project = :project, server_id = :server, image = :image, build_source = :build, dockerfile = :dockerfile, ports = :ports, "
     "domains = :domains, env = :env, health = :health, limits_cpus = :cpu, limits_memory = :memory, "
     "reservation_cpus = :rcpu, reservation_memory = :rmemory, restart_policy = :restart, network = :network, "
     "replicas = :replicas, swarm_replicas = :sreplicas, kubernetes_replicas = :kreplicas, "

@@ -82,6 +82,11 @@ const QList<QStringList> &steps()
             QStringLiteral("ALTER TABLE applications ADD COLUMN replicas INTEGER NOT NULL DEFAULT 1"),
             QStringLiteral("ALTER TABLE server_settings ADD COLUMN swarm_publish_mode TEXT NOT NULL DEFAULT 'ingress'"),
         },
+        // 4: projects group applications.
+        {
+            QStringLiteral("ALTER TABLE applications ADD COLUMN project TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE INDEX applications_project ON applications(project, name)"),
+        },
     };
     return all;
 }

@@ -225,6 +225,44 @@ private Q_SLOTS:
         screenshot(m_panel.get(), QStringLiteral("app-orchestration-standalone"));
     }
 
+    void projectFilterListsOneProject()
+    {
+        Application shop = test::DockerFixture::app(QStringLiteral("fdtest-gui-shop"), h.local.id);
+        shop.project = QStringLiteral("storefront");
+        shop = h.add(shop);
+        Application blog = test::DockerFixture::app(QStringLiteral("fdtest-gui-blog"), h.local.id);
+        blog.project = QStringLiteral("content");
+        blog = h.add(blog);
+        h.add(test::DockerFixture::app(QStringLiteral("fdtest-gui-misc"), h.local.id));
+        QSignalSpy loaded(m_panel.get(), &ApplicationsPanel::applicationsLoaded);
+        m_panel->setServerFilter(h.local.id);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.last().first().toInt(), 3);
+        auto *combo = child<QComboBox>(m_panel.get(), "projectFilter");
+        QCOMPARE(combo->count(), 4);   // all, content, storefront, (no project)
+        QCOMPARE(combo->itemText(1), QStringLiteral("content"));
+        QCOMPARE(combo->itemText(2), QStringLiteral("storefront"));
+
+        m_panel->setProjectFilter(QStringLiteral("storefront"));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.last().first().toInt(), 1);
+        QCOMPARE(m_panel->model()->index(0, ui::ApplicationStatusModel::NameColumn).data().toString(), shop.name);
+        QCOMPARE(m_panel->model()->index(0, ui::ApplicationStatusModel::ProjectColumn).data().toString(), QStringLiteral("storefront"));
+        QCOMPARE(combo->count(), 4);   // the other projects stay on offer
+        screenshot(m_panel.get(), QStringLiteral("app-projects"));
+
+        m_panel->setProjectFilter(QStringLiteral(""));   // the applications without a project
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.last().first().toInt(), 1);
+        QCOMPARE(m_panel->model()->index(0, ui::ApplicationStatusModel::NameColumn).data().toString(), QStringLiteral("fdtest-gui-misc"));
+
+        m_panel->setProjectFilter(QString());
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.last().first().toInt(), 3);
+        m_panel->setServerFilter(0);
+        QVERIFY(loaded.wait(10000));
+    }
+
     void mainWindowHostsTheApplicationsTab()
     {
         ui::MainWindow window(h.temp->path);

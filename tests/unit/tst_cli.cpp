@@ -129,13 +129,14 @@ private Q_SLOTS:
                        QStringLiteral("--cpu"), QStringLiteral("0.5"), QStringLiteral("--memory"), QStringLiteral("512m"),
                        QStringLiteral("--cpu-reservation"), QStringLiteral("250m"), QStringLiteral("--memory-reservation"), QStringLiteral("128Mi"),
                        QStringLiteral("--health-path"), QStringLiteral("/healthz"), QStringLiteral("--restart-policy"), QStringLiteral("always"),
-                       QStringLiteral("--json")});
+                       QStringLiteral("--project"), QStringLiteral("storefront"), QStringLiteral("--json")});
         QVERIFY2(add.exitCode == 0, add.err.constData());
         Run show = cli({QStringLiteral("app"), QStringLiteral("show"), QStringLiteral("shop"), QStringLiteral("--json")});
         QCOMPARE(show.exitCode, 0);
         const QJsonObject a = show.json().object();
         QVERIFY(!a.value(QLatin1String("uuid")).toString().isEmpty());
         QCOMPARE(a.value(QLatin1String("server")).toString(), QStringLiteral("kube"));
+        QCOMPARE(a.value(QLatin1String("project")).toString(), QStringLiteral("storefront"));
         QCOMPARE(a.value(QLatin1String("image")).toString(), QStringLiteral("registry.local/shop:1"));
         QCOMPARE(a.value(QLatin1String("ports")).toArray(), QJsonArray{8080});
         QCOMPARE(a.value(QLatin1String("domains")).toArray(), QJsonArray{QStringLiteral("shop.example.com")});
@@ -159,6 +160,21 @@ private Q_SLOTS:
         QCOMPARE(set.json().object().value(QLatin1String("swarm_replicas")).toInt(), 5);
         QCOMPARE(set.json().object().value(QLatin1String("kubernetes_replicas")).toInt(), 3);
         QCOMPARE(set.json().object().value(QLatin1String("env")).toArray().size(), 1);
+
+        // Projects group applications: list filters by one.
+        Run other = cli({QStringLiteral("app"), QStringLiteral("add"), QStringLiteral("blog"), QStringLiteral("--server"), QStringLiteral("kube"),
+                         QStringLiteral("--image"), QStringLiteral("ghost:5")});
+        QCOMPARE(other.exitCode, 0);
+        Run inProject = cli({QStringLiteral("app"), QStringLiteral("list"), QStringLiteral("--project"), QStringLiteral("storefront"), QStringLiteral("--json")});
+        QCOMPARE(inProject.exitCode, 0);
+        QCOMPARE(inProject.json().array().size(), 1);
+        QCOMPARE(inProject.json().array().first().toObject().value(QLatin1String("name")).toString(), QStringLiteral("shop"));
+        Run table = cli({QStringLiteral("app"), QStringLiteral("list")});
+        QVERIFY(table.out.contains("PROJECT") && table.out.contains("storefront"));
+        Run moved = cli({QStringLiteral("app"), QStringLiteral("set"), QStringLiteral("shop"), QStringLiteral("--project"), QString(), QStringLiteral("--json")});
+        QCOMPARE(moved.exitCode, 0);
+        QCOMPARE(moved.json().object().value(QLatin1String("project")).toString(), QString());
+        QCOMPARE(cli({QStringLiteral("app"), QStringLiteral("remove"), QStringLiteral("blog")}).exitCode, 0);
     }
 
     void badInputWritesNothing_data()
@@ -200,6 +216,7 @@ private Q_SLOTS:
         QTest::newRow("app unknown server") << L({"app", "add", "x", "--server", "nope", "--image", "nginx"}) << 2 << "--server";
         QTest::newRow("app no image") << L({"app", "add", "x", "--server", "kube"}) << 2 << "--image";
         QTest::newRow("app name") << L({"app", "add", "Bad_Name", "--server", "kube", "--image", "nginx"}) << 2 << "name";
+        QTest::newRow("app project") << L({"app", "add", "x", "--server", "kube", "--image", "nginx", "--project", "My Shop"}) << 2 << "--project";
         QTest::newRow("app image") << L({"app", "add", "x", "--server", "kube", "--image", "NGINX latest"}) << 2 << "--image";
         QTest::newRow("app port") << L({"app", "add", "x", "--server", "kube", "--image", "nginx", "--port", "http"}) << 2 << "--port";
         QTest::newRow("app port range") << L({"app", "add", "x", "--server", "kube", "--image", "nginx", "--port", "0"}) << 2 << "--port";

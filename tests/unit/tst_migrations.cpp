@@ -92,6 +92,7 @@ private Q_SLOTS:
         QCOMPARE(app->kubernetesReplicas, 1);
         QCOMPARE(app->serviceType, ServiceType::ClusterIP);
         QCOMPARE(app->restartPolicy, QStringLiteral("unless-stopped"));
+        QCOMPARE(app->project, QString());   // 4: no project until one is set
         QVERIFY(store->deployments(app->id).ok());
     }
 

@@ -18,6 +18,7 @@ Application fullApp(qint64 serverId)
 {
     Application a;
     a.name = QStringLiteral("shop");
+    a.project = QStringLiteral("storefront");
     a.serverId = serverId;
     a.image = QStringLiteral("registry.local/shop:2.1");
     a.buildSource = QStringLiteral("https://git.example.com/shop.git");

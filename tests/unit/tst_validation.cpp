@@ -223,6 +223,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("field");
         QTest::newRow("name") << "name";
+        QTest::newRow("project") << "project";
         QTest::newRow("image") << "image";
         QTest::newRow("port") << "port";
         QTest::newRow("domain") << "domain";
@@ -241,6 +242,7 @@ private Q_SLOTS:
         Application a = validApp();
         QVERIFY(validate::application(a).ok());
         if (field == QLatin1String("name")) a.name = QStringLiteral("Bad Name");
+        if (field == QLatin1String("project")) a.project = QStringLiteral("Web Shop");
         if (field == QLatin1String("image")) a.image = QStringLiteral("not valid");
         if (field == QLatin1String("port")) a.ports = {80, 80};
         if (field == QLatin1String("domain")) a.domains = {QStringLiteral("bad domain")};

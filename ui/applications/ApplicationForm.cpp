@@ -63,6 +63,7 @@ ApplicationForm::ApplicationForm(std::shared_ptr<Store> store, QWidget *parent)
     auto *general = new QGroupBox(tr("General"), content);
     auto *g = new QFormLayout(general);
     m_name = lineEdit(general, "nameEdit", tr("Name"), tr("web (lower case letters, digits, '-')"));
+    m_project = lineEdit(general, "projectEdit", tr("Project"), tr("optional: shop (groups applications; same rules as names)"));
     m_server = new QComboBox(general);
     m_server->setObjectName(QStringLiteral("serverCombo"));
     m_server->setAccessibleName(tr("Server"));
@@ -71,6 +72,7 @@ ApplicationForm::ApplicationForm(std::shared_ptr<Store> store, QWidget *parent)
     m_ports = lineEdit(general, "portsEdit", tr("Ports"), tr("8080, 9090 (the first is the main port)"));
     m_domains = lineEdit(general, "domainsEdit", tr("Domains"), tr("app.example.com, www.example.com"));
     g->addRow(tr("&Name:"), m_name);
+    g->addRow(tr("Pro&ject:"), m_project);
     g->addRow(tr("Se&rver:"), m_server);
     g->addRow(tr("&Image:"), m_image);
     g->addRow(tr("&Build source:"), m_buildSource);
@@ -243,6 +245,7 @@ void ApplicationForm::setApplication(const Application &app)
     m_app = app;
     clearMarks();
     m_name->setText(app.name);
+    m_project->setText(app.project);
     const int i = m_server->findData(app.serverId);
     m_server->setCurrentIndex(i);
     m_image->setText(app.image);
@@ -281,6 +284,7 @@ QWidget *ApplicationForm::fieldFor(const QString &field) const
     const QString key = head.match(field).captured(1);
     const QHash<QString, QWidget *> map = {
         {QStringLiteral("name"), m_name},
+        {QStringLiteral("project"), m_project},
         {QStringLiteral("server"), m_server},
         {QStringLiteral("image"), m_image},
         {QStringLiteral("build-source"), m_buildSource},
@@ -302,7 +306,7 @@ QWidget *ApplicationForm::fieldFor(const QString &field) const
 
 void ApplicationForm::clearMarks()
 {
-    for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_image),
+    for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_project), static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_image),
                        static_cast<QWidget *>(m_buildSource), static_cast<QWidget *>(m_ports),
                        static_cast<QWidget *>(m_domains), static_cast<QWidget *>(m_env),
                        static_cast<QWidget *>(m_healthPath), static_cast<QWidget *>(m_healthPort),
@@ -321,6 +325,7 @@ Application ApplicationForm::collect(QList<QPair<QString, QString>> *problems) c
 {
     Application a = m_app;
     a.name = m_name->text().trimmed();
+    a.project = m_project->text().trimmed();
     a.serverId = m_server->currentData().toLongLong();
     a.image = m_image->text().trimmed();
     a.buildSource = m_buildSource->text().trimmed();

@@ -59,6 +59,7 @@ private:
     QList<Server> m_servers;
 
     QLineEdit *m_name;
+    QLineEdit *m_project;
     QComboBox *m_server;
     QLineEdit *m_image;
     QLineEdit *m_buildSource;

@@ -126,6 +126,7 @@ QVariant ApplicationStatusModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case NameColumn: return a.name;
+    case ProjectColumn: return a.project;
     case ServerColumn: {
         auto it = m_servers.constFind(a.serverId);
         return it == m_servers.constEnd() ? QString() : tr("%1 (%2)").arg(it->name, orchestratorName(it->settings.orchestrator));
@@ -143,6 +144,7 @@ QVariant ApplicationStatusModel::headerData(int section, Qt::Orientation orienta
         return {};
     switch (section) {
     case NameColumn: return tr("Application");
+    case ProjectColumn: return tr("Project");
     case ServerColumn: return tr("Server");
     case ImageColumn: return tr("Image");
     case ReplicasColumn: return tr("Replicas");

@@ -15,7 +15,7 @@ class ApplicationStatusModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, ServerColumn, ImageColumn, ReplicasColumn, StatusColumn, ColumnCount };
+    enum Column { NameColumn, ProjectColumn, ServerColumn, ImageColumn, ReplicasColumn, StatusColumn, ColumnCount };
     enum Role { ApplicationIdRole = Qt::UserRole + 1, StateRole };
     using QAbstractTableModel::QAbstractTableModel;
 

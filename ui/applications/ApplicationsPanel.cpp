@@ -13,6 +13,7 @@
 #include "store/Repositories.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -96,6 +97,21 @@ void ApplicationsPanel::buildUi()
     add("logs", tr("&Logs"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), tr("Open a live log window"), true, [this] { openLogs(); });
     add("exec", tr("&Exec"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), tr("Run a command in a replica"), true, [this] { openExec(); });
 
+    // Project filter, right-aligned in the toolbar: the projects of the listed server, refreshed on reload.
+    auto *spacer = new QWidget(m_toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolbar->addWidget(spacer);
+    auto *projectLabel = new QLabel(tr("Pro&ject:"), m_toolbar);
+    m_projectFilter = new QComboBox(m_toolbar);
+    m_projectFilter->setObjectName(QStringLiteral("projectFilter"));
+    m_projectFilter->setAccessibleName(tr("Show the applications of a project"));
+    m_projectFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_projectFilter->addItem(tr("All projects"), QVariant());
+    projectLabel->setBuddy(m_projectFilter);
+    m_toolbar->addWidget(projectLabel);
+    m_toolbar->addWidget(m_projectFilter);
+    connect(m_projectFilter, &QComboBox::activated, this, [this] { reload(); });
+
     auto *split = new QSplitter(Qt::Horizontal, this);
     // The list, or in its place what to do when there is nothing to list.
     m_listStack = new QStackedWidget(split);
@@ -178,6 +194,49 @@ void ApplicationsPanel::setServerFilter(qint64 serverId)
     reload();
 }
 
+void ApplicationsPanel::setProjectFilter(const QString &project)
+{
+    const int i = project.isNull() ? 0 : m_projectFilter->findData(project);
+    m_projectFilter->setCurrentIndex(std::max(0, i));
+    reload();
+}
+
+QString ApplicationsPanel::projectFilter() const
+{
+    return m_projectFilter->currentData().toString();
+}
+
+// Offers the projects of `apps` (the server's, unfiltered) and returns those of the chosen one.
+QList<Application> ApplicationsPanel::inProject(const QList<Application> &apps)
+{
+    const QVariant chosen = m_projectFilter->currentData();
+    QStringList projects;
+    bool unassigned = false;
+    for (const Application &a : apps) {
+        if (a.project.isEmpty())
+            unassigned = true;
+        else if (!projects.contains(a.project))
+            projects << a.project;
+    }
+    projects.sort();
+    m_projectFilter->clear();
+    m_projectFilter->addItem(tr("All projects"), QVariant());
+    for (const QString &p : std::as_const(projects))
+        m_projectFilter->addItem(p, p);
+    if (unassigned && !projects.isEmpty())
+        m_projectFilter->addItem(tr("(no project)"), QString(QStringLiteral("")));
+    const int keep = chosen.isValid() ? m_projectFilter->findData(chosen) : 0;
+    m_projectFilter->setCurrentIndex(std::max(0, keep));
+    if (!m_projectFilter->currentData().isValid())
+        return apps;
+    const QString project = m_projectFilter->currentData().toString();
+    QList<Application> out;
+    for (const Application &a : apps)
+        if (a.project == project)
+            out << a;
+    return out;
+}
+
 void ApplicationsPanel::showEmptyStateIfNeeded()
 {
     const bool empty = m_model->rowCount() == 0;
@@ -189,6 +248,8 @@ void ApplicationsPanel::showEmptyStateIfNeeded()
     for (const Server &s : m_servers)
         if (s.id == m_serverFilter)
             where = s.name;
+    if (m_projectFilter->currentData().isValid() && !projectFilter().isEmpty())
+        where = where.isEmpty() ? tr("project %1").arg(projectFilter()) : tr("%1 in project %2").arg(where, projectFilter());
     m_empty->setText(where.isEmpty()
                          ? tr("<h2>No applications yet</h2><p><a href=\"new\">New application…</a> (Ctrl+Shift+N), or "
                               "from a script: <code>fleetdeck-cli app add NAME --server SERVER --image IMAGE</code></p>")
@@ -226,7 +287,7 @@ void ApplicationsPanel::reload()
         }
         m_servers = r->second;
         m_form->setServers(m_servers);
-        m_model->setData(r->first, r->second);
+        m_model->setData(inProject(r->first), r->second);
         if (!selectApplication(keep) && m_model->rowCount() > 0)
             m_table->selectRow(0);
         updateActions();

@@ -13,6 +13,7 @@
 #include <memory>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QTabWidget;
 class QStackedWidget;
@@ -42,6 +43,10 @@ public:
     ~ApplicationsPanel() override;
 
     void setServerFilter(qint64 serverId);           // 0 = every server
+    // As offered by the toolbar's project list: a null string or an unknown project = all projects,
+    // "" = the applications without a project.
+    void setProjectFilter(const QString &project);
+    QString projectFilter() const;                   // "" for all projects (or for "no project")
     void setPollInterval(int ms);                    // default 5000; 0 = no polling
     void setConfirmDestructive(bool ask) { m_confirm = ask; }   // tests answer "yes" this way
 
@@ -83,6 +88,7 @@ private:
     void onCurrentChanged();
     void updateActions();
     void showEmptyStateIfNeeded();
+    QList<Application> inProject(const QList<Application> &apps);
     void notify(const QString &text, bool error = false);
     bool confirm(const QString &title, const QString &text);
     template<typename Future>
@@ -91,6 +97,7 @@ private:
     std::shared_ptr<Store> m_store;
     std::shared_ptr<OperationsService> m_ops;
     qint64 m_serverFilter = 0;
+    QComboBox *m_projectFilter = nullptr;
     bool m_confirm = true;
     bool m_polling = false;
     int m_polls = 0;
