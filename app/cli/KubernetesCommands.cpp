@@ -14,6 +14,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace fleetdeck::cli {
 
 namespace {
@@ -30,6 +32,26 @@ Result<Server> kubernetesServer(CliEnv &env, const QString &name)
                                                                        "--orchestrator kubernetes)")
                                                              .arg(server->name, orchestratorName(server->settings.orchestrator)));
     return server;
+}
+
+// Parses a command on one Kubernetes server (SERVER, described by `help`); on bad usage or a server
+// that is not Kubernetes it prints why and returns nothing, *exit saying how to exit.
+std::optional<Server> parseKubernetesServerCommand(QCommandLineParser &p, const CliCommand &cmd, const QStringList &args,
+                                                   CliEnv &env, int *exit, const QString &help)
+{
+    p.addPositionalArgument(QStringLiteral("SERVER"), help);
+    if (!parseArgs(p, cmd, args, env, exit))
+        return std::nullopt;
+    if (p.positionalArguments().size() != 1) {
+        *exit = usage(env, QStringLiteral("%1 needs exactly one SERVER").arg(cmd.path));
+        return std::nullopt;
+    }
+    auto server = kubernetesServer(env, p.positionalArguments().first());
+    if (!server) {
+        *exit = fail(env, server.error());
+        return std::nullopt;
+    }
+    return *server;
 }
 
 KubernetesOrchestrator backendFor(CliEnv &env, const Server &server)
@@ -118,15 +140,10 @@ int clusterTest(CliEnv &env, const CliCommand &cmd, const QStringList &args)
 {
     QCommandLineParser p;
     p.addOption(Opt(QStringLiteral("json"), QStringLiteral("Print JSON.")));
-    p.addPositionalArgument(QStringLiteral("SERVER"), QStringLiteral("A Kubernetes server."));
     int exit = 0;
-    if (!parseArgs(p, cmd, args, env, &exit))
-        return exit;
-    if (p.positionalArguments().size() != 1)
-        return usage(env, QStringLiteral("cluster test needs exactly one SERVER"));
-    auto server = kubernetesServer(env, p.positionalArguments().first());
+    const auto server = parseKubernetesServerCommand(p, cmd, args, env, &exit, QStringLiteral("A Kubernetes server."));
     if (!server)
-        return fail(env, server.error());
+        return exit;
     KubernetesOrchestrator backend = backendFor(env, *server);
     auto report = backend.testConnection(context(env, false));
     if (!report)
@@ -154,15 +171,10 @@ int clusterDetect(CliEnv &env, const CliCommand &cmd, const QStringList &args)
 {
     QCommandLineParser p;
     p.addOption(Opt(QStringLiteral("json"), QStringLiteral("Print JSON.")));
-    p.addPositionalArgument(QStringLiteral("SERVER"), QStringLiteral("A Kubernetes server."));
     int exit = 0;
-    if (!parseArgs(p, cmd, args, env, &exit))
-        return exit;
-    if (p.positionalArguments().size() != 1)
-        return usage(env, QStringLiteral("cluster detect needs exactly one SERVER"));
-    auto server = kubernetesServer(env, p.positionalArguments().first());
+    const auto server = parseKubernetesServerCommand(p, cmd, args, env, &exit, QStringLiteral("A Kubernetes server."));
     if (!server)
-        return fail(env, server.error());
+        return exit;
     KubernetesOrchestrator backend = backendFor(env, *server);
     auto d = backend.detect(context(env, false));
     if (!d)
@@ -234,15 +246,10 @@ int namespaceSet(CliEnv &env, const CliCommand &cmd, const QStringList &args)
         Opt(QStringLiteral("quota"), QStringLiteral("ResourceQuota hard limits, JSON: {\"pods\":\"20\",\"requests.cpu\":\"4\"}; {} clears."), QStringLiteral("JSON")),
         Opt(QStringLiteral("limit-range"), QStringLiteral("LimitRange for containers, JSON: {\"default\":{\"cpu\":\"500m\"}}; {} clears."), QStringLiteral("JSON")),
     });
-    p.addPositionalArgument(QStringLiteral("SERVER"), QStringLiteral("A Kubernetes server: its namespace is set."));
     int exit = 0;
-    if (!parseArgs(p, cmd, args, env, &exit))
-        return exit;
-    if (p.positionalArguments().size() != 1)
-        return usage(env, QStringLiteral("namespace set needs exactly one SERVER"));
-    auto server = kubernetesServer(env, p.positionalArguments().first());
+    const auto server = parseKubernetesServerCommand(p, cmd, args, env, &exit, QStringLiteral("A Kubernetes server: its namespace is set."));
     if (!server)
-        return fail(env, server.error());
+        return exit;
     auto ns = namespaceRow(env, *server, true);
     if (!ns)
         return fail(env, ns.error());
@@ -268,15 +275,10 @@ int namespaceShow(CliEnv &env, const CliCommand &cmd, const QStringList &args)
 {
     QCommandLineParser p;
     p.addOption(Opt(QStringLiteral("json"), QStringLiteral("Print JSON.")));
-    p.addPositionalArgument(QStringLiteral("SERVER"), QStringLiteral("A Kubernetes server."));
     int exit = 0;
-    if (!parseArgs(p, cmd, args, env, &exit))
-        return exit;
-    if (p.positionalArguments().size() != 1)
-        return usage(env, QStringLiteral("namespace show needs exactly one SERVER"));
-    auto server = kubernetesServer(env, p.positionalArguments().first());
+    const auto server = parseKubernetesServerCommand(p, cmd, args, env, &exit, QStringLiteral("A Kubernetes server."));
     if (!server)
-        return fail(env, server.error());
+        return exit;
     auto ns = namespaceRow(env, *server, false);
     if (!ns)
         return fail(env, ns.error());

@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <optional>
 
 namespace fleetdeck::cli {
 
@@ -76,6 +77,20 @@ bool parse(QCommandLineParser &p, const CliCommand &c, const QStringList &args, 
         return false;
     }
     return true;
+}
+
+// parse() with APP first, then the application it names; on failure prints why, *exit says how.
+std::optional<Application> parseAppCommand(QCommandLineParser &p, const CliCommand &c, const QStringList &args, CliEnv &env, int *exit,
+                                           const QStringList &positional = {QStringLiteral("APP")})
+{
+    if (!parse(p, c, args, env, exit, positional))
+        return std::nullopt;
+    auto app = appByName(env, p.positionalArguments().first());
+    if (!app) {
+        *exit = fail(env, app.error());
+        return std::nullopt;
+    }
+    return *app;
 }
 
 Result<int> timeoutOption(const QCommandLineParser &p, int fallback)
@@ -189,11 +204,9 @@ int runDeployLike(CliEnv &env, const CliCommand &c, const QStringList &args, boo
                   Opt(QStringLiteral("timeout"), QStringLiteral("Seconds to wait for convergence (default 300)."), QStringLiteral("S")),
                   Opt(QStringLiteral("json"), QStringLiteral("Print the deployment as JSON."))});
     int exit = 0;
-    if (!parse(p, c, args, env, &exit, {QStringLiteral("APP")}))
-        return exit;
-    auto app = appByName(env, p.positionalArguments().first());
+    const auto app = parseAppCommand(p, c, args, env, &exit);
     if (!app)
-        return fail(env, app.error());
+        return exit;
     auto timeout = timeoutOption(p, 300);
     if (!timeout)
         return fail(env, timeout.error());
@@ -229,11 +242,9 @@ int planCommand(CliEnv &env, const QStringList &args, const CliCommand &c)
     QCommandLineParser p;
     p.addOption(Opt(QStringLiteral("json"), QStringLiteral("Print the plan as JSON.")));
     int exit = 0;
-    if (!parse(p, c, args, env, &exit, {QStringLiteral("APP")}))
-        return exit;
-    auto app = appByName(env, p.positionalArguments().first());
+    const auto app = parseAppCommand(p, c, args, env, &exit);
     if (!app)
-        return fail(env, app.error());
+        return exit;
     OperationsService ops(env.store());
     auto plan = ops.plan(app->id);
     if (!plan)
@@ -256,11 +267,9 @@ int changeCommand(CliEnv &env, const QStringList &args, const CliCommand &c, con
     QStringList positional{QStringLiteral("APP")};
     if (what == QLatin1String("scale"))
         positional << QStringLiteral("N");
-    if (!parse(p, c, args, env, &exit, positional))
-        return exit;
-    auto app = appByName(env, p.positionalArguments().first());
+    const auto app = parseAppCommand(p, c, args, env, &exit, positional);
     if (!app)
-        return fail(env, app.error());
+        return exit;
     auto timeout = timeoutOption(p, 120);
     if (!timeout)
         return fail(env, timeout.error());
@@ -366,11 +375,9 @@ int logsCommand(CliEnv &env, const QStringList &args, const CliCommand &c)
                   Opt(QStringLiteral("since"), QStringLiteral("Only lines newer than D (10m, 2h, or a timestamp)."), QStringLiteral("D")),
                   Opt(QStringLiteral("timestamps"), QStringLiteral("Print each line's timestamp."))});
     int exit = 0;
-    if (!parse(p, c, args, env, &exit, {QStringLiteral("APP")}))
-        return exit;
-    auto app = appByName(env, p.positionalArguments().first());
+    const auto app = parseAppCommand(p, c, args, env, &exit);
     if (!app)
-        return fail(env, app.error());
+        return exit;
     LogOptions o;
     if (p.isSet(QStringLiteral("tail"))) {
         auto n = intOption(p, QStringLiteral("tail"), 0, 1000000);
@@ -491,11 +498,9 @@ int topCommand(CliEnv &env, const QStringList &args, const CliCommand &c)
     QCommandLineParser p;
     p.addOption(Opt(QStringLiteral("json"), QStringLiteral("Print JSON.")));
     int exit = 0;
-    if (!parse(p, c, args, env, &exit, {QStringLiteral("APP")}))
-        return exit;
-    auto app = appByName(env, p.positionalArguments().first());
+    const auto app = parseAppCommand(p, c, args, env, &exit);
     if (!app)
-        return fail(env, app.error());
+        return exit;
     OperationsService ops(env.store());
     auto usage = ops.resources(app->id);
     if (!usage)
@@ -533,11 +538,9 @@ int deploymentsCommand(CliEnv &env, const QStringList &args, const CliCommand &c
     p.addOptions({Opt(QStringLiteral("json"), QStringLiteral("Print JSON.")),
                   Opt(QStringLiteral("limit"), QStringLiteral("How many, newest first (default 20)."), QStringLiteral("N"))});
     int exit = 0;
-    if (!parse(p, c, args, env, &exit, {QStringLiteral("APP")}))
-        return exit;
-    auto app = appByName(env, p.positionalArguments().first());
+    const auto app = parseAppCommand(p, c, args, env, &exit);
     if (!app)
-        return fail(env, app.error());
+        return exit;
     int limit = 20;
     if (p.isSet(QStringLiteral("limit"))) {
         auto n = intOption(p, QStringLiteral("limit"), 1, 10000);
