@@ -3,6 +3,7 @@
 // logs (all replicas, follow + cancel), exec, resources, secrets verbatim, failing health checks,
 // status of 50 applications in one remote command.
 #include "DockerFixture.h"
+#include "FollowedLog.h"
 #include "RealComponent.h"
 
 #include "orchestrators/docker/DockerParsers.h"
@@ -20,6 +21,7 @@
 
 using namespace fleetdeck;
 using fleetdeck::test::DockerFixture;
+using fleetdeck::test::FollowedLog;
 
 namespace {
 
@@ -299,17 +301,9 @@ private Q_SLOTS:
         auto stream = h.ops->followLogs(a.id, o);
         QVERIFY2(stream.ok(), qPrintable(stream.ok() ? QString() : stream.error().toString()));
         QCOMPARE((*stream)->replicaCount(), 2);
-        QList<LogLine> got;
-        connect(stream->get(), &LogStream::linesReceived, this, [&](const QList<LogLine> &l) { got += l; });
-        QSignalSpy finished(stream->get(), &LogStream::finished);
-        auto seen = [&](const QString &replica, const QString &text) {
-            for (const LogLine &l : got)
-                if (l.replica == replica && l.text.contains(text))
-                    return true;
-            return false;
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(seen(QStringLiteral("fdtest-sa-follow.1"), QStringLiteral("started on"))
-                                     && seen(QStringLiteral("fdtest-sa-follow.2"), QStringLiteral("started on")),
+        FollowedLog f(std::move(*stream));
+        QTRY_VERIFY_WITH_TIMEOUT(f.seen(QStringLiteral("fdtest-sa-follow.1"), QStringLiteral("started on"))
+                                     && f.seen(QStringLiteral("fdtest-sa-follow.2"), QStringLiteral("started on")),
                                  15000);
         // A new line arrives while following: a request makes httpd log one.
         ExecRequest r;
@@ -317,7 +311,7 @@ private Q_SLOTS:
                   QStringLiteral("http://127.0.0.1/index.html")};
         r.replica = QStringLiteral("2");
         QVERIFY(h.ops->exec(a.id, r).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(seen(QStringLiteral("fdtest-sa-follow.2"), QStringLiteral("response:200")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(f.seen(QStringLiteral("fdtest-sa-follow.2"), QStringLiteral("response:200")), 15000);
         // The followers run on the server by container id: one `docker logs` per replica.
         const QStringList ids = DockerFixture::dockerLines({QStringLiteral("ps"), QStringLiteral("--no-trunc"), QStringLiteral("--filter"),
                                                             QStringLiteral("name=^fdtest-sa-follow\\.[0-9]+$"),
@@ -325,10 +319,10 @@ private Q_SLOTS:
         QCOMPARE(ids.size(), 2);
         for (const QString &id : ids)
             QCOMPARE(test::SshdFixture::pgrepCount(QStringLiteral("docker logs .*%1").arg(id)), 1);
-        (*stream)->cancel();
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
-        QCOMPARE(finished.first().at(0).toBool(), false);
-        QCOMPARE(finished.first().at(1).value<Error>().kind, ErrorKind::Cancelled);
+        f.stream()->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(f.finished.size(), 1, 15000);
+        QCOMPARE(f.finished.first().at(0).toBool(), false);
+        QCOMPARE(f.finished.first().at(1).value<Error>().kind, ErrorKind::Cancelled);
         // No follower is left on the server.
         for (const QString &id : ids)
             QTRY_COMPARE_WITH_TIMEOUT(test::SshdFixture::pgrepCount(QStringLiteral("docker logs .*%1").arg(id)), 0, 10000);

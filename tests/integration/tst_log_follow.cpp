@@ -3,6 +3,7 @@
 // restarted (new containers of the same names), Swarm scaled 1 -> 3 and then restarted. The stream
 // never ends on the way; cancelling it leaves no follower process on the server.
 #include "DockerFixture.h"
+#include "FollowedLog.h"
 #include "RealComponent.h"
 #include "SshdFixture.h"
 #include "orchestrators/LogStream.h"
@@ -16,47 +17,9 @@
 
 using namespace fleetdeck;
 using fleetdeck::test::DockerFixture;
+using fleetdeck::test::FollowedLog;
 
 namespace {
-
-// Collects what one followed stream delivered.
-class Follow final : public QObject
-{
-public:
-    explicit Follow(std::unique_ptr<LogStream> stream) : m_stream(std::move(stream)), finished(m_stream.get(), &LogStream::finished)
-    {
-        connect(m_stream.get(), &LogStream::linesReceived, this, [this](const QList<LogLine> &l) { lines += l; });
-    }
-
-    LogStream *stream() const { return m_stream.get(); }
-
-    bool seen(const QString &replica, const QString &text) const
-    {
-        for (const LogLine &l : lines)
-            if (l.replica == replica && l.text.contains(text))
-                return true;
-        return false;
-    }
-
-    // replica -> the hostnames its "started on HOST" lines named (a container's hostname is its short
-    // ID, so a new container shows up as a new hostname).
-    QHash<QString, QStringList> starts() const
-    {
-        static const QString marker = QStringLiteral("started on ");
-        QHash<QString, QStringList> out;
-        for (const LogLine &l : lines)
-            if (const qsizetype at = l.text.indexOf(marker); at >= 0)
-                out[l.replica] << l.text.mid(at + marker.size()).trimmed();
-        return out;
-    }
-
-private:
-    std::unique_ptr<LogStream> m_stream;
-
-public:
-    QSignalSpy finished;
-    QList<LogLine> lines;
-};
 
 // An application whose replicas log continuously: a health probe every second makes httpd log a line.
 Application chattyApp(const QString &name, qint64 serverId)
@@ -110,7 +73,7 @@ class TestLogFollow : public QObject
         QVERIFY2(d.ok() && d->status == DeploymentStatus::Finished, qPrintable(d.ok() ? d->error : d.error().toString()));
     }
 
-    std::unique_ptr<Follow> follow(const Application &a)
+    std::unique_ptr<FollowedLog> follow(const Application &a)
     {
         LogOptions o;
         o.tail = 5;
@@ -120,12 +83,12 @@ class TestLogFollow : public QObject
             qWarning("%s", qPrintable(stream.error().toString()));
             return nullptr;
         }
-        return std::make_unique<Follow>(std::move(*stream));
+        return std::make_unique<FollowedLog>(std::move(*stream));
     }
 
     // Scales `a` from 1 to 3 through OperationsService: lines of replicas 2 and 3 arrive on `f` (their
     // first line, then the continuous ones) while it never finishes.
-    void scaleToThreeAndSeeTheNewReplicas(const Application &a, Follow &f)
+    void scaleToThreeAndSeeTheNewReplicas(const Application &a, FollowedLog &f)
     {
         auto scaled = h.ops->scale(a.id, 3);
         QVERIFY2(scaled.ok(), qPrintable(scaled.ok() ? QString() : scaled.error().toString()));

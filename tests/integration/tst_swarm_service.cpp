@@ -4,6 +4,7 @@
 // update, an unsatisfiable constraint, failing health checks (and Swarm's automatic rollback), and the
 // status of 50 applications in one remote command.
 #include "DockerFixture.h"
+#include "FollowedLog.h"
 #include "RealComponent.h"
 
 #include "orchestrators/OrchestratorFactory.h"
@@ -22,6 +23,7 @@
 
 using namespace fleetdeck;
 using fleetdeck::test::DockerFixture;
+using fleetdeck::test::FollowedLog;
 
 namespace {
 
@@ -303,27 +305,19 @@ private Q_SLOTS:
         o.tail = 5;
         auto stream = h.ops->followLogs(a.id, o);
         QVERIFY2(stream.ok(), qPrintable(stream.ok() ? QString() : stream.error().toString()));
-        QList<LogLine> got;
-        connect(stream->get(), &LogStream::linesReceived, this, [&](const QList<LogLine> &l) { got += l; });
-        QSignalSpy finished(stream->get(), &LogStream::finished);
-        auto seen = [&](const QString &replica, const QString &text) {
-            for (const LogLine &l : got)
-                if (l.replica == replica && l.text.contains(text))
-                    return true;
-            return false;
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(seen(QStringLiteral("fdtest-sw-follow.1"), QStringLiteral("started on"))
-                                     && seen(QStringLiteral("fdtest-sw-follow.2"), QStringLiteral("started on")),
+        FollowedLog f(std::move(*stream));
+        QTRY_VERIFY_WITH_TIMEOUT(f.seen(QStringLiteral("fdtest-sw-follow.1"), QStringLiteral("started on"))
+                                     && f.seen(QStringLiteral("fdtest-sw-follow.2"), QStringLiteral("started on")),
                                  20000);
         ExecRequest r;
         r.argv = {QStringLiteral("wget"), QStringLiteral("-q"), QStringLiteral("-O"), QStringLiteral("/dev/null"),
                   QStringLiteral("http://127.0.0.1/index.html")};
         r.replica = QStringLiteral("1");
         QVERIFY(h.ops->exec(a.id, r).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(seen(QStringLiteral("fdtest-sw-follow.1"), QStringLiteral("response:200")), 20000);
-        (*stream)->cancel();
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
-        QCOMPARE(finished.first().at(1).value<Error>().kind, ErrorKind::Cancelled);
+        QTRY_VERIFY_WITH_TIMEOUT(f.seen(QStringLiteral("fdtest-sw-follow.1"), QStringLiteral("response:200")), 20000);
+        f.stream()->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(f.finished.size(), 1, 15000);
+        QCOMPARE(f.finished.first().at(1).value<Error>().kind, ErrorKind::Cancelled);
         QTRY_COMPARE_WITH_TIMEOUT(test::SshdFixture::pgrepCount(QStringLiteral("docker service logs .*fdtest-sw-follow")), 0, 10000);
     }
 
