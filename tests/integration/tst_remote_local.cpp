@@ -1,5 +1,6 @@
 // Integration: LocalTransport ("this machine") — the same contract as SSH, on local processes.
 
+#include "RemoteCommands.h"
 #include "SshdFixture.h"
 
 #include "remote/ActivityLog.h"
@@ -17,38 +18,15 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace fleetdeck;
+using fleetdeck::test::cmd;
+using fleetdeck::test::sh;
 using fleetdeck::test::SshdFixture;
 
 namespace {
 
-RemoteCommand cmd(const QStringList &argv, int timeoutMs = 0)
-{
-    RemoteCommand c;
-    c.argv = argv;
-    c.timeoutMs = timeoutMs;
-    return c;
-}
-
-RemoteCommand sh(const QString &script, int timeoutMs = 0)
-{
-    return cmd({QStringLiteral("sh"), QStringLiteral("-c"), script}, timeoutMs);
-}
-
 QString uniqueSleep()
 {
     return QStringLiteral("4%1.%2").arg(QRandomGenerator::global()->bounded(100, 999)).arg(QRandomGenerator::global()->bounded(10000, 99999));
-}
-
-bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        if (condition())
-            return true;
-        QTest::qWait(20);
-    }
-    return condition();
 }
 
 } // namespace
@@ -122,7 +100,7 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Timeout);
         QVERIFY(t.elapsed() < 2500);
-        QVERIFY(waitUntil([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 3000));
+        QVERIFY(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 3000));
     }
 
     void cancelKillsProcessGroup()
@@ -134,11 +112,11 @@ private Q_SLOTS:
         auto future = QtConcurrent::run(&pool, [&] {
             return m_local.execute(sh(QStringLiteral("trap '' TERM; sleep %1 & sleep %1; wait").arg(duration)), token);
         });
-        QVERIFY(waitUntil([&] { return SshdFixture::pgrepCount(pattern) == 2; }, 3000));
+        QVERIFY(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 2; }, 3000));
         token.cancel();
         future.waitForFinished();
         QCOMPARE(future.result().error().kind, ErrorKind::Cancelled);
-        QVERIFY2(waitUntil([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 3000), "TERM-ignoring children survived");
+        QVERIFY2(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 3000), "TERM-ignoring children survived");
     }
 
     void streamLinesAndCancel()
@@ -150,16 +128,16 @@ private Q_SLOTS:
         QList<StreamLine> lines;
         connect(stream.get(), &RemoteStream::linesReceived, this, [&](const QList<StreamLine> &batch) { lines += batch; });
         QSignalSpy finished(stream.get(), &RemoteStream::finished);
-        QVERIFY(waitUntil([&] { return SshdFixture::pgrepCount(pattern) == 1; }, 3000));
+        QVERIFY(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 1; }, 3000));
         followed.write("one\r\ntwo\n");
         followed.flush();
-        QVERIFY(waitUntil([&] { return lines.size() >= 2; }, 3000));
+        QVERIFY(QTest::qWaitFor([&] { return lines.size() >= 2; }, 3000));
         QCOMPARE(lines.at(0).text, QByteArray("one"));
         QCOMPARE(lines.at(1).text, QByteArray("two"));
         stream->cancel();
         QVERIFY(finished.wait(3000));
         QCOMPARE(finished.first().at(1).value<Error>().kind, ErrorKind::Cancelled);
-        QVERIFY(waitUntil([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 3000));
+        QVERIFY(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 3000));
     }
 
     void streamSeparatesStderrAndReportsExit()

@@ -2,6 +2,7 @@
 // cancel, concurrency on one session, streams, uploads, lost connections and unreachable hosts.
 
 #include "RealComponent.h"
+#include "RemoteCommands.h"
 #include "SshdFixture.h"
 
 #include "remote/ActivityLog.h"
@@ -24,22 +25,11 @@
 #include <thread>
 
 using namespace fleetdeck;
+using fleetdeck::test::cmd;
+using fleetdeck::test::sh;
 using fleetdeck::test::SshdFixture;
 
 namespace {
-
-RemoteCommand cmd(const QStringList &argv, int timeoutMs = 0)
-{
-    RemoteCommand c;
-    c.argv = argv;
-    c.timeoutMs = timeoutMs;
-    return c;
-}
-
-RemoteCommand sh(const QString &script, int timeoutMs = 0)
-{
-    return cmd({QStringLiteral("sh"), QStringLiteral("-c"), script}, timeoutMs);
-}
 
 QString uniqueSleep()
 {
@@ -53,18 +43,6 @@ QThreadPool &callers()
     static QThreadPool pool;
     pool.setMaxThreadCount(64);
     return pool;
-}
-
-bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        if (condition())
-            return true;
-        QTest::qWait(20);
-    }
-    return condition();
 }
 
 } // namespace
@@ -214,7 +192,7 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Timeout);
         QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
-        QVERIFY2(waitUntil([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 5000), "remote sleep survived the timeout");
+        QVERIFY2(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 5000), "remote sleep survived the timeout");
     }
 
     void cancelStopsRemoteProcess()
@@ -223,7 +201,7 @@ private Q_SLOTS:
         const QString pattern = QStringLiteral("^sleep ") + duration + QLatin1Char('$');
         CancelToken token;
         auto future = QtConcurrent::run(&callers(), [&] { return m_ssh->execute(cmd({QStringLiteral("sleep"), duration}), token); });
-        QVERIFY(waitUntil([&] { return SshdFixture::pgrepCount(pattern) == 1; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 1; }, 5000));
         QElapsedTimer t;
         t.start();
         token.cancel();
@@ -232,7 +210,7 @@ private Q_SLOTS:
         Result<CommandResult> r = future.result();
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Cancelled);
-        QVERIFY2(waitUntil([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 5000), "remote sleep survived the cancel");
+        QVERIFY2(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 5000), "remote sleep survived the cancel");
     }
 
     void cancelKillsWholeProcessGroup()
@@ -244,11 +222,11 @@ private Q_SLOTS:
         auto future = QtConcurrent::run(&callers(), [&] {
             return m_ssh->execute(sh(QStringLiteral("sleep %1 & sleep %1 | cat; wait").arg(duration)), token);
         });
-        QVERIFY(waitUntil([&] { return SshdFixture::pgrepCount(pattern) == 2; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 2; }, 5000));
         token.cancel();
         future.waitForFinished();
         QCOMPARE(future.result().error().kind, ErrorKind::Cancelled);
-        QVERIFY2(waitUntil([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 5000), "a remote child survived the cancel");
+        QVERIFY2(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 5000), "a remote child survived the cancel");
     }
 
     void fiftyConcurrentCommandsOnOneSession()
@@ -275,7 +253,7 @@ private Q_SLOTS:
         qInfo("50 x 'sleep 0.3' in %lld ms on one session", elapsed);
         QVERIFY2(elapsed < 50 * 300 / 3, "commands did not run concurrently");
         QCOMPARE(ssh.connectCount(), 1);
-        QVERIFY(waitUntil([&] { return sshd.countInLog(QStringLiteral("request exec")) == 50; }, 3000));
+        QVERIFY(QTest::qWaitFor([&] { return sshd.countInLog(QStringLiteral("request exec")) == 50; }, 3000));
         QCOMPARE(sshd.countInLog(QStringLiteral("Accepted publickey")), 1);
     }
 
@@ -326,16 +304,16 @@ private Q_SLOTS:
         connect(stream.get(), &RemoteStream::linesReceived, this, [&](const QList<StreamLine> &batch) { lines += batch; });
         QSignalSpy finished(stream.get(), &RemoteStream::finished);
         const QString pattern = QStringLiteral("tail -f ") + path;
-        QVERIFY(waitUntil([&] { return SshdFixture::pgrepCount(pattern) == 1; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 1; }, 5000));
         followed.write("hello\nworld\n");
         followed.flush();
-        QVERIFY(waitUntil([&] { return lines.size() >= 2; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return lines.size() >= 2; }, 5000));
         QCOMPARE(lines.at(0).text, QByteArray("hello"));
         stream->cancel();
         QVERIFY(finished.wait(5000));
         QCOMPARE(finished.first().at(0).toInt(), -1);
         QCOMPARE(finished.first().at(1).value<Error>().kind, ErrorKind::Cancelled);
-        QVERIFY2(waitUntil([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 5000), "tail -f survived the cancel");
+        QVERIFY2(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 5000), "tail -f survived the cancel");
     }
 
     void destroyingStreamEndsRemoteProcess()
@@ -344,9 +322,9 @@ private Q_SLOTS:
         QVERIFY(followed.open());
         const QString pattern = QStringLiteral("tail -f ") + followed.fileName();
         auto stream = m_ssh->stream(cmd({QStringLiteral("tail"), QStringLiteral("-f"), followed.fileName()}));
-        QVERIFY(waitUntil([&] { return SshdFixture::pgrepCount(pattern) == 1; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 1; }, 5000));
         stream.reset(); // a log window closed
-        QVERIFY2(waitUntil([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 5000), "tail -f survived its stream");
+        QVERIFY2(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 5000), "tail -f survived its stream");
     }
 
     void uploadWritesAtomicallyWithMode()
