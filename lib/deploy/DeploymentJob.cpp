@@ -1,12 +1,10 @@
 // DeploymentJob: build, deploy, wait for convergence, record (see DeploymentJob.h).
 #include "deploy/DeploymentJob.h"
 
-#include "orchestrators/kubernetes/KubernetesStore.h"
-
 #include "core/Logging.h"
 #include "deploy/BuildContext.h"
 #include "orchestrators/CommandRunner.h"
-#include "orchestrators/OrchestratorFactory.h"
+#include "services/Backends.h"
 #include "store/Repositories.h"
 
 #include <QDateTime>
@@ -107,6 +105,7 @@ Deployment runDeployment(const DeploymentEnvironment &env, qint64 deploymentId, 
                          const CancelToken &cancel)
 {
     Store &store = *env.store;
+    const Backends backends(env.store, env.transportFor, env.proxy);
     Recorder rec(env, deploymentId);
     auto loaded = store.deployment(deploymentId);
     if (!loaded) {
@@ -158,7 +157,7 @@ Deployment runDeployment(const DeploymentEnvironment &env, qint64 deploymentId, 
         // The application's status says what the engine runs now: after a failed update Swarm (or the
         // standalone replacement) keeps the previous version running.
         QString appStatus = QStringLiteral("failed");
-        if (auto orch = Orchestrators::create(server, env.transportFor(server), env.proxy); orch) {
+        if (auto orch = backends.forServer(server); orch) {
             OperationContext quick;
             quick.deadline = QDeadlineTimer(30000);
             if (auto st = (*orch)->status(app, quick); st && st->state == QLatin1String("running")) {
@@ -179,11 +178,10 @@ Deployment runDeployment(const DeploymentEnvironment &env, qint64 deploymentId, 
     const QString verb = request.kind == DeploymentKind::Rollback ? QStringLiteral("roll back") : QStringLiteral("deploy");
     rec.note(QStringLiteral("start"), QStringLiteral("%1 %2 on %3 (%4), triggered by %5")
                                           .arg(verb, app.name, server.name, d.orchestrator, d.triggeredBy));
-    auto transport = env.transportFor(server);
-    auto orchestrator = Orchestrators::create(server, transport, env.proxy);
+    auto transport = backends.transportFor(server);
+    auto orchestrator = backends.forServer(server, transport);
     if (!orchestrator)
         return failWith(orchestrator.error());
-    kubernetes::applyStoreSettings(**orchestrator, store, server);
 
     // Build (deploys only): its own generous deadline, since images can take long to build.
     if (request.kind == DeploymentKind::Deploy && !app.buildSource.isEmpty()) {

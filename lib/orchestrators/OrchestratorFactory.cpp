@@ -4,7 +4,6 @@
 #include "orchestrators/docker/DockerOrchestrator.h"
 #include "orchestrators/kubernetes/KubernetesOrchestrator.h"
 #include "orchestrators/swarm/SwarmOrchestrator.h"
-#include "remote/TransportPool.h"
 
 #include <QHash>
 #include <QMutex>
@@ -22,17 +21,15 @@ struct Registry {
 // so each backend is named here explicitly.
 void registerBuiltins(QHash<int, Factory> &f)
 {
-    f.insert(int(Orchestrator::None), [](const Server &s, std::shared_ptr<Transport> t, const proxy::ProxySettings &p)
-                 -> Result<std::unique_ptr<OrchestratorInterface>> {
-        return std::unique_ptr<OrchestratorInterface>(std::make_unique<DockerOrchestrator>(s, std::move(t), p));
+    f.insert(int(Orchestrator::None), [](const BackendSetup &s) -> Result<std::unique_ptr<OrchestratorInterface>> {
+        return std::unique_ptr<OrchestratorInterface>(std::make_unique<DockerOrchestrator>(s.server, s.transport, s.proxy));
     });
-    f.insert(int(Orchestrator::Swarm), [](const Server &s, std::shared_ptr<Transport> t, const proxy::ProxySettings &p)
-                 -> Result<std::unique_ptr<OrchestratorInterface>> {
-        return std::unique_ptr<OrchestratorInterface>(std::make_unique<SwarmOrchestrator>(s, std::move(t), p));
+    f.insert(int(Orchestrator::Swarm), [](const BackendSetup &s) -> Result<std::unique_ptr<OrchestratorInterface>> {
+        return std::unique_ptr<OrchestratorInterface>(std::make_unique<SwarmOrchestrator>(s.server, s.transport, s.proxy));
     });
-    f.insert(int(Orchestrator::Kubernetes), [](const Server &s, std::shared_ptr<Transport> t, const proxy::ProxySettings &)
-                 -> Result<std::unique_ptr<OrchestratorInterface>> {
-        return std::unique_ptr<OrchestratorInterface>(std::make_unique<KubernetesOrchestrator>(s, std::move(t)));
+    f.insert(int(Orchestrator::Kubernetes), [](const BackendSetup &s) -> Result<std::unique_ptr<OrchestratorInterface>> {
+        return std::unique_ptr<OrchestratorInterface>(
+            std::make_unique<KubernetesOrchestrator>(s.server, s.transport, s.namespaceSettings));
     });
 }
 
@@ -48,9 +45,9 @@ Registry &registry()
 
 } // namespace
 
-Result<std::unique_ptr<OrchestratorInterface>> create(const Server &server, std::shared_ptr<Transport> transport,
-                                                      const proxy::ProxySettings &proxy)
+Result<std::unique_ptr<OrchestratorInterface>> create(const BackendSetup &setup)
 {
+    const Server &server = setup.server;
     Factory factory;
     {
         Registry &r = registry();
@@ -61,14 +58,9 @@ Result<std::unique_ptr<OrchestratorInterface>> create(const Server &server, std:
         return Error::make(ErrorKind::NotSupported,
                            QStringLiteral("no %1 backend is built into this Fleetdeck (server %2)")
                                .arg(orchestratorName(server.settings.orchestrator), server.name));
-    if (!transport)
+    if (!setup.transport)
         return Error::make(ErrorKind::Internal, QStringLiteral("no transport for server %1").arg(server.name));
-    return factory(server, std::move(transport), proxy);
-}
-
-Result<std::unique_ptr<OrchestratorInterface>> forServer(const Server &server, const proxy::ProxySettings &proxy)
-{
-    return create(server, Remote::transportFor(server), proxy);
+    return factory(setup);
 }
 
 void registerBackend(Orchestrator kind, Factory factory)

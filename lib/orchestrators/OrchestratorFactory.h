@@ -1,30 +1,37 @@
 // The factory that picks a backend from the server's orchestrator: none -> standalone Docker,
 // swarm -> Docker Swarm, kubernetes -> the Kubernetes backend (lib/orchestrators/kubernetes/).
+// Services get their backends through lib/services/Backends, which fills BackendSetup from the store.
 #pragma once
 
 #include "core/Result.h"
+#include "domain/Kubernetes.h"
 #include "domain/Server.h"
 #include "orchestrators/OrchestratorInterface.h"
 #include "orchestrators/proxy/Traefik.h"
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace fleetdeck {
 
 class Transport;
 
+// Everything a backend needs, given at creation: no hook runs on a backend after it was made.
+struct BackendSetup {
+    Server server;
+    std::shared_ptr<Transport> transport;
+    proxy::ProxySettings proxy;                              // standalone Docker and Swarm (Traefik labels)
+    std::optional<KubernetesNamespace> namespaceSettings;    // Kubernetes: quota and limit range of the server's namespace
+};
+
 namespace Orchestrators {
 
-using Factory = std::function<Result<std::unique_ptr<OrchestratorInterface>>(const Server &server,
-                                                                               std::shared_ptr<Transport> transport,
-                                                                               const proxy::ProxySettings &proxy)>;
+using Factory = std::function<Result<std::unique_ptr<OrchestratorInterface>>(const BackendSetup &setup)>;
 
-// The backend of `server.settings.orchestrator` over `transport`. NotSupported when none is registered.
-Result<std::unique_ptr<OrchestratorInterface>> create(const Server &server, std::shared_ptr<Transport> transport,
-                                                      const proxy::ProxySettings &proxy = {});
-// Same, over the server's shared transport from the pool (Remote::transportFor).
-Result<std::unique_ptr<OrchestratorInterface>> forServer(const Server &server, const proxy::ProxySettings &proxy = {});
+// The backend of `setup.server.settings.orchestrator`. NotSupported when none is registered,
+// Internal without a transport.
+Result<std::unique_ptr<OrchestratorInterface>> create(const BackendSetup &setup);
 
 // Replaces the backend of `kind` (tests register scripted ones; a new backend adds itself to
 // registerBuiltins() in OrchestratorFactory.cpp). Thread-safe. An empty factory unregisters.

@@ -8,6 +8,7 @@
 
 #include "domain/Application.h"
 #include "domain/Server.h"
+#include "kubeconfig/ServerChecks.h"
 #include "orchestrators/LogStream.h"
 #include "orchestrators/OrchestratorTypes.h"
 
@@ -27,6 +28,11 @@ public:
     QString name() const { return orchestratorName(kind()); }
     // Replicas the application asks for on this orchestrator (replicas / swarmReplicas / kubernetesReplicas).
     virtual int desiredReplicas(const Application &app) const = 0;
+
+    // Test connection: what this backend needs of the server (Docker engine; swarm membership and
+    // nodes; Kubernetes API server, nodes, namespace, permissions). Problems are items of the report;
+    // only a transport failure is an error.
+    virtual Result<checks::ConnectionReport> testConnection(const CancelToken &cancel) = 0;
 
     // The exact commands a deploy would run now, without running any that changes something
     // (read-only queries of the current state are allowed: create vs update depends on them).

@@ -1,13 +1,11 @@
 // OperationsService: application operations over the orchestrators and the deployment queue.
 #include "services/Operations.h"
 
-#include "orchestrators/kubernetes/KubernetesStore.h"
-
 #include "core/Logging.h"
 #include "deploy/DeploymentJob.h"
 #include "domain/Validation.h"
 #include "orchestrators/CommandRunner.h"
-#include "orchestrators/OrchestratorFactory.h"
+#include "services/Backends.h"
 #include "remote/TransportPool.h"
 #include "store/Repositories.h"
 
@@ -105,10 +103,7 @@ OperationContext OperationsService::queryContext() const
 
 Result<std::unique_ptr<OrchestratorInterface>> OperationsService::orchestratorFor(const Server &server)
 {
-    auto orchestrator = Orchestrators::create(server, m_transports(server), m_proxy);
-    if (orchestrator)
-        kubernetes::applyStoreSettings(**orchestrator, *m_store, server);
-    return orchestrator;
+    return Backends(m_store, m_transports, m_proxy).forServer(server);
 }
 
 Result<OperationsService::Target> OperationsService::target(qint64 appId)
@@ -362,7 +357,7 @@ Result<FleetStatus> OperationsService::statusAll()
     for (const auto &w : work) {
         running << QtConcurrent::run(&m_pool, [this, w, ctx] {
             auto counting = std::make_shared<CountingTransport>(m_transports(w->server));
-            auto orch = Orchestrators::create(w->server, counting, m_proxy);
+            auto orch = Backends(m_store, m_transports, m_proxy).forServer(w->server, counting);
             if (!orch)
                 w->result = Result<QList<AppStatus>>(orch.error());
             else

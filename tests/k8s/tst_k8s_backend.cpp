@@ -146,7 +146,7 @@ private Q_SLOTS:
 
     void factoryGivesTheKubernetesBackend()
     {
-        auto o = Orchestrators::create(m_cluster.localServer(QStringLiteral("default"), false), m_local);
+        auto o = Orchestrators::create({m_cluster.localServer(QStringLiteral("default"), false), m_local, {}, {}});
         QVERIFY2(o.ok(), qPrintable(o.ok() ? QString() : o.error().toString()));
         QCOMPARE((*o)->kind(), Orchestrator::Kubernetes);
         QVERIFY(dynamic_cast<KubernetesOrchestrator *>(o->get()));

@@ -573,4 +573,9 @@ Result<QList<ResourceUsage>> DockerOrchestrator::resources(const Application &ap
     return usage;
 }
 
+Result<checks::ConnectionReport> DockerOrchestrator::testConnection(const CancelToken &cancel)
+{
+    return checks::testConnection(*m_transport, m_server, cancel);
+}
+
 } // namespace fleetdeck

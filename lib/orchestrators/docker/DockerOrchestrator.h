@@ -20,6 +20,7 @@ public:
     Orchestrator kind() const override { return Orchestrator::None; }
     int desiredReplicas(const Application &app) const override { return app.replicas; }
 
+    Result<checks::ConnectionReport> testConnection(const CancelToken &cancel) override;
     Result<DeployPlan> plan(const Application &app, const OperationContext &ctx) override;
     Result<DeployOutcome> deploy(const Application &app, const OperationContext &ctx) override;
     Result<RolloutProgress> checkRollout(const Application &app, const DeployOutcome &outcome, const OperationContext &ctx) override;

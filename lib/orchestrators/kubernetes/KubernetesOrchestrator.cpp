@@ -511,7 +511,7 @@ Result<QList<ResourceUsage>> KubernetesOrchestrator::resources(const Application
     return parseTopPods(r->stdoutData, limit);
 }
 
-Result<checks::ConnectionReport> KubernetesOrchestrator::testConnection(const OperationContext &ctx)
+Result<checks::ConnectionReport> KubernetesOrchestrator::testConnection(const CancelToken &cancel)
 {
     if (!m_server.settings.kubeconfig.trimmed().isEmpty()) {
         if (auto s = checkStoredKubeconfig(m_server.settings.kubeconfig, m_server.settings.kubeContext); !s) {
@@ -521,7 +521,7 @@ Result<checks::ConnectionReport> KubernetesOrchestrator::testConnection(const Op
             return report;
         }
     }
-    return checks::testCluster(*m_transport, m_server.settings, ctx.cancel);
+    return checks::testCluster(*m_transport, m_server.settings, cancel);
 }
 
 Result<checks::Detection> KubernetesOrchestrator::detect(const OperationContext &ctx)

@@ -29,9 +29,9 @@ public:
     Orchestrator kind() const override { return Orchestrator::Kubernetes; }
     int desiredReplicas(const Application &app) const override { return app.kubernetesReplicas; }
 
-    // The quota and limit range of the server's namespace, applied with every deploy when set
-    // (see namespaceSettingsFor() in KubernetesStore.h for the lookup in the store).
-    void setNamespaceSettings(std::optional<KubernetesNamespace> settings) { m_namespaceSettings = std::move(settings); }
+    // The quota and limit range of the server's namespace, applied with every deploy when set (given by
+    // the factory: Backends reads them from the store).
+    const std::optional<KubernetesNamespace> &namespaceSettings() const { return m_namespaceSettings; }
 
     Result<DeployPlan> plan(const Application &app, const OperationContext &ctx) override;
     Result<DeployOutcome> deploy(const Application &app, const OperationContext &ctx) override;
@@ -66,7 +66,8 @@ public:
     // Test connection: the stored kubeconfig (syntax, context, an expired client certificate), then
     // the console's cluster checks (checks::testCluster: API server, which node is NotReady, the
     // namespace, which permission is missing). Problems are items of the report.
-    Result<checks::ConnectionReport> testConnection(const OperationContext &ctx);
+    Result<checks::ConnectionReport> testConnection(const CancelToken &cancel) override;
+    Result<checks::ConnectionReport> testConnection(const OperationContext &ctx) { return testConnection(ctx.cancel); }
     // Detect: server version, nodes with their Ready condition and roles (checks::detect).
     Result<checks::Detection> detect(const OperationContext &ctx);
 

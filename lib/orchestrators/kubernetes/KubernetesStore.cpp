@@ -1,8 +1,6 @@
 // Store lookups of the Kubernetes backend.
 #include "orchestrators/kubernetes/KubernetesStore.h"
 
-#include "orchestrators/kubernetes/KubernetesOrchestrator.h"
-
 #include "store/Repositories.h"
 
 namespace fleetdeck::kubernetes {
@@ -21,12 +19,6 @@ std::optional<KubernetesNamespace> namespaceSettingsFor(const Store &store, cons
                 return ns;
     }
     return std::nullopt;
-}
-
-void applyStoreSettings(OrchestratorInterface &orchestrator, const Store &store, const Server &server)
-{
-    if (auto *k8s = dynamic_cast<KubernetesOrchestrator *>(&orchestrator))
-        k8s->setNamespaceSettings(namespaceSettingsFor(store, server));
 }
 
 } // namespace fleetdeck::kubernetes

@@ -9,17 +9,12 @@
 namespace fleetdeck {
 
 class Store;
-class OrchestratorInterface;
 
 namespace kubernetes {
 
 // The namespace settings (resource quota, limit range) of the server's namespace: the namespace of
 // that name under any cluster of the server. nullopt when none is stored (or the store fails).
 std::optional<KubernetesNamespace> namespaceSettingsFor(const Store &store, const Server &server);
-
-// Gives a freshly created Kubernetes backend what only the store knows (quota, limit range);
-// does nothing for other backends. Called wherever an orchestrator is created with a store at hand.
-void applyStoreSettings(OrchestratorInterface &orchestrator, const Store &store, const Server &server);
 
 } // namespace kubernetes
 

@@ -456,4 +456,9 @@ Result<QList<ResourceUsage>> SwarmOrchestrator::resources(const Application &app
     return usage;
 }
 
+Result<checks::ConnectionReport> SwarmOrchestrator::testConnection(const CancelToken &cancel)
+{
+    return checks::testConnection(*m_transport, m_server, cancel);
+}
+
 } // namespace fleetdeck

@@ -24,6 +24,7 @@ public:
     // Manager or worker, and whether the engine is in a swarm at all.
     Result<docker::SwarmInfo> detect(const OperationContext &ctx);
 
+    Result<checks::ConnectionReport> testConnection(const CancelToken &cancel) override;
     Result<DeployPlan> plan(const Application &app, const OperationContext &ctx) override;
     Result<DeployOutcome> deploy(const Application &app, const OperationContext &ctx) override;
     Result<RolloutProgress> checkRollout(const Application &app, const DeployOutcome &outcome, const OperationContext &ctx) override;
