@@ -89,13 +89,15 @@ Status SshTransport::upload(const QByteArray &data, const QString &remotePath, i
     if (permissions < 0 || permissions > 07777)
         return Error::invalid(QStringLiteral("permissions"), QStringLiteral("must be an octal mode such as 0600"));
     // The payload travels on stdin and lands in an unguessable temp name beside the target (umask 077:
-    // never readable by others, even briefly), gets its mode, then rename(2) replaces the target
-    // atomically. The script is constant; the paths are positional parameters, never spliced into it.
+    // never readable by others, even briefly; set -C: created afresh, never through a planted file or
+    // link), gets its mode, then rename(2) replaces the target atomically. `mv -T` makes a directory at
+    // the target an error, as rename(2) is locally, instead of moving the payload into it. The script
+    // is constant; the paths are positional parameters, never spliced into it.
     const QString temp = remotePath + QStringLiteral(".fleetdeck-")
         + QString::number(QRandomGenerator::system()->generate64(), 16) + QStringLiteral(".tmp");
     RemoteCommand command;
     command.argv = {QStringLiteral("sh"), QStringLiteral("-c"),
-                    QStringLiteral("umask 077 && cat > \"$1\" && chmod \"$2\" \"$1\" && mv -f -- \"$1\" \"$3\" "
+                    QStringLiteral("umask 077 && set -C && cat > \"$1\" && chmod \"$2\" \"$1\" && mv -f -T -- \"$1\" \"$3\" "
                                    "|| { rc=$?; rm -f -- \"$1\"; exit $rc; }"),
                     QStringLiteral("fleetdeck-upload"), temp, QString::number(permissions, 8), remotePath};
     command.stdinData = data;

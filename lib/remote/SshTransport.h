@@ -36,7 +36,7 @@ public:
     // The remote side runs under a pty, so the process gets SIGHUP when the channel closes (and TERM,
     // then KILL, on cancel); with a pty stderr arrives merged into stdout (all lines are Stdout).
     std::unique_ptr<RemoteStream> stream(const RemoteCommand &command) override;
-    // Atomic: written to a random temp name next to remotePath (umask 077), chmod, then rename.
+    // Atomic: written to a random temp name next to remotePath (umask 077), chmod, then rename (mv -T).
     Status upload(const QByteArray &data, const QString &remotePath, int permissions) override;
     QString describe() const override;
 

@@ -47,7 +47,8 @@ public:
     // Starts a streamed command; the returned object is owned by the caller.
     virtual std::unique_ptr<RemoteStream> stream(const RemoteCommand &command) = 0;
 
-    // Writes bytes to a file on the server with the given permissions (e.g. 0600).
+    // Writes bytes to a file on the server with the given permissions (e.g. 0600), replacing it
+    // atomically. A directory at remotePath is an error: nothing is ever moved into it.
     virtual Status upload(const QByteArray &data, const QString &remotePath, int permissions) = 0;
 
     // "root@10.0.0.5:22" or "this machine"; for messages and the activity log.

@@ -171,6 +171,16 @@ private Q_SLOTS:
         QVERIFY(!m_local.upload("x", dir.filePath(QStringLiteral("missing/f")), 0600).ok());
     }
 
+    void uploadToADirectoryFails()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kubeconfig"));
+        QVERIFY(QDir().mkpath(path));
+        QVERIFY(!m_local.upload("apiVersion: v1\n", path, 0600).ok());
+        QVERIFY(QDir(path).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
+
     void invalidArgvIsRefused()
     {
         Result<CommandResult> r = m_local.execute(cmd({}));

@@ -352,6 +352,21 @@ private Q_SLOTS:
         QCOMPARE(bad.error().kind, ErrorKind::RemoteFailed);
     }
 
+    // A directory (another user's, say) at the target path: the upload fails and leaves nothing behind,
+    // rather than moving the payload into that directory.
+    void uploadToADirectoryFails()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kubeconfig"));
+        QVERIFY(QDir().mkpath(path));
+        const Status refused = m_ssh->upload("apiVersion: v1\n", path, 0600);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, ErrorKind::RemoteFailed);
+        QVERIFY2(QDir(path).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+                 qPrintable(QDir(path).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).join(u' ')));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
+
     void activityLogMasksSecrets()
     {
         QSignalSpy recorded(&ActivityLog::instance(), &ActivityLog::recorded);
