@@ -483,12 +483,35 @@ QList<Error> namespaceProblems(const KubernetesNamespace &ns)
 {
     QList<Error> out;
     collect(out, kubernetesName(QStringLiteral("name"), ns.name));
+    const auto text = [](const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); };
+    if (auto quota = resourceQuotaJson(QStringLiteral("quota"), text(ns.resourceQuota)); !quota)
+        out.append(quota.error());
+    if (auto limits = limitRangeJson(QStringLiteral("limit-range"), text(ns.limitRange)); !limits)
+        out.append(limits.error());
+    return out;
+}
+
+QList<Error> clusterProblems(const KubernetesCluster &c)
+{
+    QList<Error> out;
+    collect(out, kubernetesName(QStringLiteral("name"), c.name));
+    if (!c.apiEndpoint.isEmpty() && !c.apiEndpoint.startsWith(QLatin1String("https://"))
+        && !c.apiEndpoint.startsWith(QLatin1String("http://")))
+        out.append(Error::invalid(QStringLiteral("api-endpoint"), QStringLiteral("the API endpoint is a URL like https://10.0.0.5:6443")));
     return out;
 }
 
 Status server(const Server &s)
 {
     const auto problems = serverProblems(s);
+    if (problems.isEmpty())
+        return {};
+    return problems.first();
+}
+
+Status cluster(const KubernetesCluster &c)
+{
+    const auto problems = clusterProblems(c);
     if (problems.isEmpty())
         return {};
     return problems.first();

@@ -45,9 +45,11 @@ Status annotations(const QString &field, const QJsonObject &annotations);
 // Whole entities: every problem, each naming its field (empty list = valid).
 QList<Error> serverProblems(const Server &server);
 QList<Error> applicationProblems(const Application &app);
-QList<Error> namespaceProblems(const KubernetesNamespace &ns);
+QList<Error> namespaceProblems(const KubernetesNamespace &ns);   // name, quota and limit range shapes
+QList<Error> clusterProblems(const KubernetesCluster &cluster);     // name, API endpoint URL
 // First problem or success.
 Status server(const Server &server);
 Status application(const Application &app);
+Status cluster(const KubernetesCluster &cluster);
 
 } // namespace fleetdeck::validate

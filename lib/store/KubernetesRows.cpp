@@ -60,13 +60,54 @@ Status checkAffected(const Result<QSqlQuery> &q, const QString &what)
     return {};
 }
 
+const QString kClusterSelect = QStringLiteral("SELECT id, server_id, name, api_endpoint, version, context, kubeconfig, "
+                                              "ca_certificate, client_certificate, client_key, created_at FROM kubernetes_clusters ");
+const QString kNamespaceSelect = QStringLiteral("SELECT id, cluster_id, name, resource_quota, limit_range, created_at FROM "
+                                                "kubernetes_namespaces ");
+
+KubernetesNamespace namespaceFromRow(const QSqlQuery &q)
+{
+    KubernetesNamespace ns;
+    ns.id = q.value(0).toLongLong();
+    ns.clusterId = q.value(1).toLongLong();
+    ns.name = q.value(2).toString();
+    ns.resourceQuota = objectOf(q.value(3));
+    ns.limitRange = objectOf(q.value(4));
+    ns.createdAt = timeOf(q.value(5));
+    return ns;
+}
+
+Status writeCluster(QSqlDatabase &db, const KubernetesCluster &c, const SecretBox &secrets)
+{
+    if (Status v = validate::cluster(c); !v)
+        return v;
+    auto b = clusterBindings(c, secrets);
+    if (!b)
+        return b.error();
+    b->remove(QStringLiteral("server"));
+    b->remove(QStringLiteral("now"));
+    return checkAffected(run(db, QStringLiteral("UPDATE kubernetes_clusters SET name = :name, api_endpoint = :api, version = :version, "
+                                                "context = :context, kubeconfig = :kubeconfig, ca_certificate = :ca, "
+                                                "client_certificate = :cert, client_key = :key WHERE id = :id"), *b),
+                         QStringLiteral("cluster"));
+}
+
+Status writeNamespace(QSqlDatabase &db, const KubernetesNamespace &ns)
+{
+    if (const auto problems = validate::namespaceProblems(ns); !problems.isEmpty())
+        return problems.first();
+    return checkAffected(run(db, QStringLiteral("UPDATE kubernetes_namespaces SET name = :name, resource_quota = :quota, "
+                                                "limit_range = :limits WHERE id = :id"),
+                             {{QStringLiteral("id"), ns.id}, {QStringLiteral("name"), ns.name},
+                              {QStringLiteral("quota"), toText(ns.resourceQuota)}, {QStringLiteral("limits"), toText(ns.limitRange)}}),
+                         QStringLiteral("namespace"));
+}
+
 } // namespace
 
 Result<QList<KubernetesCluster>> Store::clusters(qint64 serverId) const
 {
-    auto q = run(m_db->connection(), QStringLiteral("SELECT id, server_id, name, api_endpoint, version, context, kubeconfig, "
-                                                    "ca_certificate, client_certificate, client_key, created_at FROM "
-                                                    "kubernetes_clusters WHERE server_id = :s ORDER BY name"),
+    auto q = run(m_db->connection(), kClusterSelect + QStringLiteral("WHERE server_id = :s ORDER BY name"),
                  {{QStringLiteral("s"), serverId}});
     if (!q)
         return q.error();
@@ -82,7 +123,7 @@ Result<QList<KubernetesCluster>> Store::clusters(qint64 serverId) const
 
 Result<KubernetesCluster> Store::addCluster(KubernetesCluster c)
 {
-    if (auto v = validate::kubernetesName(QStringLiteral("name"), c.name); !v)
+    if (auto v = validate::cluster(c); !v)
         return v.error();
     auto b = clusterBindings(c, *m_secrets);
     if (!b)
@@ -104,19 +145,28 @@ Result<KubernetesCluster> Store::addCluster(KubernetesCluster c)
 
 Status Store::updateCluster(const KubernetesCluster &c)
 {
-    if (auto v = validate::kubernetesName(QStringLiteral("name"), c.name); !v)
-        return v;
-    auto b = clusterBindings(c, *m_secrets);
-    if (!b)
-        return b.error();
-    b->remove(QStringLiteral("server"));
-    b->remove(QStringLiteral("now"));
-    return m_db->write([&](QSqlDatabase &db) -> Status {
-        return checkAffected(run(db, QStringLiteral("UPDATE kubernetes_clusters SET name = :name, api_endpoint = :api, version = :version, "
-                                                    "context = :context, kubeconfig = :kubeconfig, ca_certificate = :ca, "
-                                                    "client_certificate = :cert, client_key = :key WHERE id = :id"), *b),
-                             QStringLiteral("cluster"));
+    return m_db->write([&](QSqlDatabase &db) { return writeCluster(db, c, *m_secrets); });
+}
+
+Result<KubernetesCluster> Store::patchCluster(qint64 id, const ClusterPatch &patch)
+{
+    KubernetesCluster patched;
+    Status s = m_db->write([&](QSqlDatabase &db) -> Status {
+        auto q = run(db, kClusterSelect + QStringLiteral("WHERE id = :id"), {{QStringLiteral("id"), id}});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return Error::notFound(QStringLiteral("no such cluster"));
+        auto current = clusterFromRow(*q, *m_secrets);
+        if (!current)
+            return current.error();
+        patched = *current;
+        patch.applyTo(patched);
+        return writeCluster(db, patched, *m_secrets);
     });
+    if (!s)
+        return s.error();
+    return patched;
 }
 
 Status Store::removeCluster(qint64 id)
@@ -129,22 +179,13 @@ Status Store::removeCluster(qint64 id)
 
 Result<QList<KubernetesNamespace>> Store::namespaces(qint64 clusterId) const
 {
-    auto q = run(m_db->connection(), QStringLiteral("SELECT id, cluster_id, name, resource_quota, limit_range, created_at FROM "
-                                                    "kubernetes_namespaces WHERE cluster_id = :c ORDER BY name"),
+    auto q = run(m_db->connection(), kNamespaceSelect + QStringLiteral("WHERE cluster_id = :c ORDER BY name"),
                  {{QStringLiteral("c"), clusterId}});
     if (!q)
         return q.error();
     QList<KubernetesNamespace> out;
-    while (q->next()) {
-        KubernetesNamespace ns;
-        ns.id = q->value(0).toLongLong();
-        ns.clusterId = q->value(1).toLongLong();
-        ns.name = q->value(2).toString();
-        ns.resourceQuota = objectOf(q->value(3));
-        ns.limitRange = objectOf(q->value(4));
-        ns.createdAt = timeOf(q->value(5));
-        out.append(ns);
-    }
+    while (q->next())
+        out.append(namespaceFromRow(*q));
     return out;
 }
 
@@ -170,15 +211,25 @@ Result<KubernetesNamespace> Store::addNamespace(KubernetesNamespace ns)
 
 Status Store::updateNamespace(const KubernetesNamespace &ns)
 {
-    if (const auto problems = validate::namespaceProblems(ns); !problems.isEmpty())
-        return problems.first();
-    return m_db->write([&](QSqlDatabase &db) -> Status {
-        return checkAffected(run(db, QStringLiteral("UPDATE kubernetes_namespaces SET name = :name, resource_quota = :quota, "
-                                                    "limit_range = :limits WHERE id = :id"),
-                                 {{QStringLiteral("id"), ns.id}, {QStringLiteral("name"), ns.name},
-                                  {QStringLiteral("quota"), toText(ns.resourceQuota)}, {QStringLiteral("limits"), toText(ns.limitRange)}}),
-                             QStringLiteral("namespace"));
+    return m_db->write([&](QSqlDatabase &db) { return writeNamespace(db, ns); });
+}
+
+Result<KubernetesNamespace> Store::patchNamespace(qint64 id, const NamespacePatch &patch)
+{
+    KubernetesNamespace patched;
+    Status s = m_db->write([&](QSqlDatabase &db) -> Status {
+        auto q = run(db, kNamespaceSelect + QStringLiteral("WHERE id = :id"), {{QStringLiteral("id"), id}});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return Error::notFound(QStringLiteral("no such namespace"));
+        patched = namespaceFromRow(*q);
+        patch.applyTo(patched);
+        return writeNamespace(db, patched);
     });
+    if (!s)
+        return s.error();
+    return patched;
 }
 
 Status Store::removeNamespace(qint64 id)

@@ -6,7 +6,9 @@
 #include "domain/Application.h"
 #include "domain/Deployment.h"
 #include "domain/Kubernetes.h"
+#include "domain/KubernetesPatch.h"
 #include "domain/Server.h"
+#include "domain/ServerPatch.h"
 
 #include <memory>
 
@@ -30,6 +32,9 @@ public:
     Result<Server> serverByName(const QString &name) const;
     Result<Server> addServer(Server server);          // validates; returns it with id set
     Status updateServer(const Server &server);        // validates
+    // Reads the row, applies the patch, validates and writes, all in ONE transaction: a change of one
+    // field group never writes back stale values of another. Returns the server as stored.
+    Result<Server> patchServer(qint64 id, const ServerPatch &patch);
     Status removeServer(qint64 id);                   // refuses while applications use it
 
     // Applications
@@ -45,10 +50,12 @@ public:
     Result<QList<KubernetesCluster>> clusters(qint64 serverId) const;
     Result<KubernetesCluster> addCluster(KubernetesCluster cluster);
     Status updateCluster(const KubernetesCluster &cluster);
+    Result<KubernetesCluster> patchCluster(qint64 id, const ClusterPatch &patch);   // one transaction
     Status removeCluster(qint64 id);
     Result<QList<KubernetesNamespace>> namespaces(qint64 clusterId) const;
     Result<KubernetesNamespace> addNamespace(KubernetesNamespace ns);
     Status updateNamespace(const KubernetesNamespace &ns);
+    Result<KubernetesNamespace> patchNamespace(qint64 id, const NamespacePatch &patch);   // one transaction
     Status removeNamespace(qint64 id);
 
     // Deployments

@@ -125,6 +125,40 @@ QVariantMap only(const QVariantMap &all, const QStringList &keys)
     return out;
 }
 
+Result<Server> readServer(const QSqlDatabase &db, qint64 id, const SecretBox &secrets)
+{
+    auto q = run(db, kServerSelect + QStringLiteral("WHERE s.id = :id"), {{QStringLiteral("id"), id}});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error::notFound(QStringLiteral("no server with id %1").arg(id));
+    return serverFromRow(*q, secrets);
+}
+
+// Both rows of an existing server (inside the caller's transaction).
+Status writeServerRows(QSqlDatabase &db, const Server &s, const QVariantMap &bindings)
+{
+    QVariantMap serverRow = only(bindings, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("host"),
+                                            QStringLiteral("port"), QStringLiteral("user"), QStringLiteral("auth"),
+                                            QStringLiteral("identity"), QStringLiteral("secret"),
+                                            QStringLiteral("fingerprint"), QStringLiteral("local"), QStringLiteral("now")});
+    auto upd = run(db, QStringLiteral("UPDATE servers SET name = :name, host = :host, port = :port, user = :user, auth = :auth, "
+                                      "identity_file = :identity, secret = :secret, host_key_fingerprint = :fingerprint, "
+                                      "is_local = :local, updated_at = :now WHERE id = :id"), serverRow);
+    if (!upd)
+        return upd.error().kind == ErrorKind::Conflict
+                   ? Error::invalid(QStringLiteral("name"), QStringLiteral("a server named '%1' already exists").arg(s.name))
+                   : upd.error();
+    if (upd->numRowsAffected() != 1)
+        return Error::notFound(QStringLiteral("no server with id %1").arg(s.id));
+    QVariantMap settings = bindings;
+    for (const QString &k : serverRow.keys())
+        if (k != QLatin1String("id"))
+            settings.remove(k);
+    auto set = run(db, QStringLiteral("UPDATE server_settings SET ") + kSettingsColumns + QStringLiteral(" WHERE server_id = :id"), settings);
+    return set ? Status() : Status(set.error());
+}
+
 } // namespace
 
 Result<QList<Server>> Store::servers() const
@@ -144,12 +178,7 @@ Result<QList<Server>> Store::servers() const
 
 Result<Server> Store::server(qint64 id) const
 {
-    auto q = run(m_db->connection(), kServerSelect + QStringLiteral("WHERE s.id = :id"), {{QStringLiteral("id"), id}});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return Error::notFound(QStringLiteral("no server with id %1").arg(id));
-    return serverFromRow(*q, *m_secrets);
+    return readServer(m_db->connection(), id, *m_secrets);
 }
 
 Result<Server> Store::serverByName(const QString &name) const
@@ -205,27 +234,36 @@ Status Store::updateServer(const Server &s)
     auto bindings = serverBindings(s, *m_secrets);
     if (!bindings)
         return bindings.error();
-    return m_db->write([&](QSqlDatabase &db) -> Status {
-        QVariantMap serverRow = only(*bindings, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("host"),
-                                                 QStringLiteral("port"), QStringLiteral("user"), QStringLiteral("auth"),
-                                                 QStringLiteral("identity"), QStringLiteral("secret"),
-                                                 QStringLiteral("fingerprint"), QStringLiteral("local"), QStringLiteral("now")});
-        auto upd = run(db, QStringLiteral("UPDATE servers SET name = :name, host = :host, port = :port, user = :user, auth = :auth, "
-                                          "identity_file = :identity, secret = :secret, host_key_fingerprint = :fingerprint, "
-                                          "is_local = :local, updated_at = :now WHERE id = :id"), serverRow);
-        if (!upd)
-            return upd.error().kind == ErrorKind::Conflict
-                       ? Error::invalid(QStringLiteral("name"), QStringLiteral("a server named '%1' already exists").arg(s.name))
-                       : upd.error();
-        if (upd->numRowsAffected() != 1)
-            return Error::notFound(QStringLiteral("no server with id %1").arg(s.id));
-        QVariantMap settings = *bindings;
-        for (const QString &k : serverRow.keys())
-            if (k != QLatin1String("id"))
-                settings.remove(k);
-        auto set = run(db, QStringLiteral("UPDATE server_settings SET ") + kSettingsColumns + QStringLiteral(" WHERE server_id = :id"), settings);
-        return set ? Status() : Status(set.error());
+    return m_db->write([&](QSqlDatabase &db) { return writeServerRows(db, s, *bindings); });
+}
+
+Result<Server> Store::patchServer(qint64 id, const ServerPatch &patch)
+{
+    Server patched;
+    auto status = m_db->write([&](QSqlDatabase &db) -> Status {
+        // Read, merge and write under the one write lock: a concurrent patch of another field group
+        // either sees this one's result or is seen by it.
+        auto current = readServer(db, id, *m_secrets);
+        if (!current)
+            return current.error();
+        patched = *current;
+        patch.applyTo(patched);
+        if (auto v = validate::server(patched); !v)
+            return v;
+        auto bindings = serverBindings(patched, *m_secrets);
+        if (!bindings)
+            return bindings.error();
+        if (Status written = writeServerRows(db, patched, *bindings); !written)
+            return written;
+        auto stored = readServer(db, id, *m_secrets);
+        if (!stored)
+            return stored.error();
+        patched = *stored;
+        return {};
     });
+    if (!status)
+        return status.error();
+    return patched;
 }
 
 Status Store::removeServer(qint64 id)
