@@ -3,6 +3,7 @@
 #include "cli/OptionReaders.h"
 
 #include "domain/Validation.h"
+#include "services/ApplicationService.h"
 #include "services/EntityJson.h"
 #include "store/Repositories.h"
 
@@ -59,18 +60,6 @@ void addAppOptions(QCommandLineParser &p, bool forSet)
     }
 }
 
-void setEnv(Application &a, const QString &key, const QString &value, bool secret)
-{
-    for (EnvVar &e : a.env) {
-        if (e.key == key) {
-            e.value = value;
-            e.secret = secret;
-            return;
-        }
-    }
-    a.env.append({key, value, secret});
-}
-
 // Field names of the validator mapped to the flags that set them.
 Error asFlagError(Error e)
 {
@@ -85,18 +74,31 @@ Error asFlagError(Error e)
     return e;
 }
 
-Status applyAppOptions(CliEnv &env, const QCommandLineParser &p, Application &a, bool forSet)
+// The options given, as a patch of both field groups (nothing read: the store merges it).
+Result<ApplicationPatch> patchFromOptions(CliEnv &env, const QCommandLineParser &p, bool forSet)
 {
     static const QStringList setOnly = {QStringLiteral("name"), QStringLiteral("unset-env"), QStringLiteral("clear-domains"),
                                         QStringLiteral("clear-constraints")};
+    ApplicationPatch patch;
+    ApplicationSettingsPatch &a = patch.settings;
+    ApplicationOrchestrationPatch &o = patch.orchestration;
     auto text = [&](const char *name) { return p.value(QLatin1String(name)); };
     auto isSet = [&](const char *name) {
         return (forSet || !setOnly.contains(QLatin1String(name))) && p.isSet(QLatin1String(name));
     };
-    auto number = [&](const char *name, int min, int max, int *out) -> Status {
+    auto number = [&](const char *name, int min, int max, std::optional<int> *out) -> Status {
         if (!isSet(name))
             return {};
         auto v = intOption(p, QLatin1String(name), min, max);
+        if (!v)
+            return v.error();
+        *out = *v;
+        return {};
+    };
+    auto json = [&](const char *name, auto parse, auto *out) -> Status {
+        if (!isSet(name))
+            return {};
+        auto v = parse(QStringLiteral("--") + QLatin1String(name), text(name));
         if (!v)
             return v.error();
         *out = *v;
@@ -114,81 +116,63 @@ Status applyAppOptions(CliEnv &env, const QCommandLineParser &p, Application &a,
     if (isSet("build")) a.buildSource = text("build");
     if (isSet("dockerfile")) a.dockerfile = text("dockerfile");
     if (isSet("port")) {
-        a.ports.clear();
+        QList<int> ports;
         for (const QString &v : p.values(QStringLiteral("port"))) {
             bool ok = false;
             const int port = v.toInt(&ok);
             if (!ok)
                 return Error::invalid(QStringLiteral("--port"), QStringLiteral("'%1' is not a port number").arg(v));
-            a.ports.append(port);
+            ports.append(port);
         }
+        a.ports = ports;
     }
-    if (isSet("clear-domains")) a.domains.clear();
+    if (isSet("clear-domains")) a.domains = QStringList();
     if (isSet("domain")) a.domains = p.values(QStringLiteral("domain"));
     if (isSet("unset-env"))
-        for (const QString &key : p.values(QStringLiteral("unset-env")))
-            a.env.removeIf([&](const EnvVar &e) { return e.key == key; });
+        a.unsetEnv = p.values(QStringLiteral("unset-env"));
     for (const auto &[flag, secret] : {std::pair{QStringLiteral("env"), false}, std::pair{QStringLiteral("secret-env"), true}}) {
         for (const QString &v : p.values(flag)) {
             auto kv = keyValue(flag, v);
             if (!kv)
                 return kv.error();
             if (auto s = validate::envKey(QStringLiteral("--") + flag, kv->first); !s)
-                return s;
-            setEnv(a, kv->first, kv->second, secret);
+                return s.error();
+            a.setEnv.removeIf([&kv](const EnvVar &e) { return e.key == kv->first; });
+            a.setEnv.append({kv->first, kv->second, secret});
         }
     }
     if (isSet("replicas")) {
-        if (auto s = number("replicas", 0, validate::kMaxReplicas, &a.replicas); !s)
-            return s;
-        a.swarmReplicas = a.kubernetesReplicas = a.replicas;
+        if (auto s = number("replicas", 0, validate::kMaxReplicas, &o.replicas); !s)
+            return s.error();
+        o.swarmReplicas = o.kubernetesReplicas = o.replicas;
     }
-    if (auto s = number("swarm-replicas", 0, validate::kMaxReplicas, &a.swarmReplicas); !s) return s;
-    if (auto s = number("kubernetes-replicas", 0, validate::kMaxReplicas, &a.kubernetesReplicas); !s) return s;
-    if (isSet("clear-constraints")) a.swarmConstraints.clear();
-    if (isSet("constraint")) a.swarmConstraints = p.values(QStringLiteral("constraint"));
-    if (isSet("node-selector")) {
-        auto v = validate::nodeSelectorJson(QStringLiteral("--node-selector"), text("node-selector"));
-        if (!v) return v.error();
-        a.nodeSelector = *v;
+    if (auto s = number("swarm-replicas", 0, validate::kMaxReplicas, &o.swarmReplicas); !s) return s.error();
+    if (auto s = number("kubernetes-replicas", 0, validate::kMaxReplicas, &o.kubernetesReplicas); !s) return s.error();
+    if (isSet("clear-constraints")) o.swarmConstraints = QStringList();
+    if (isSet("constraint")) o.swarmConstraints = p.values(QStringLiteral("constraint"));
+    if (auto s = json("node-selector", validate::nodeSelectorJson, &o.nodeSelector); !s) return s.error();
+    if (auto s = json("tolerations", validate::tolerationsJson, &o.tolerations); !s) return s.error();
+    if (auto s = json("affinity", validate::affinityJson, &o.affinity); !s) return s.error();
+    if (auto s = json("pod-labels", validate::labelsJson, &o.podLabels); !s) return s.error();
+    if (auto s = json("service-annotations", validate::annotationsJson, &o.serviceAnnotations); !s) return s.error();
+    if (isSet("service-type")) {
+        ServiceType type = ServiceType::ClusterIP;
+        if (!parseServiceType(text("service-type"), &type))
+            return Error::invalid(QStringLiteral("--service-type"), QStringLiteral("'%1' must be ClusterIP, NodePort or LoadBalancer").arg(text("service-type")));
+        o.serviceType = type;
     }
-    if (isSet("tolerations")) {
-        auto v = validate::tolerationsJson(QStringLiteral("--tolerations"), text("tolerations"));
-        if (!v) return v.error();
-        a.tolerations = *v;
-    }
-    if (isSet("affinity")) {
-        auto v = validate::affinityJson(QStringLiteral("--affinity"), text("affinity"));
-        if (!v) return v.error();
-        a.affinity = *v;
-    }
-    if (isSet("pod-labels")) {
-        auto v = validate::labelsJson(QStringLiteral("--pod-labels"), text("pod-labels"));
-        if (!v) return v.error();
-        a.podLabels = *v;
-    }
-    if (isSet("service-annotations")) {
-        auto v = validate::annotationsJson(QStringLiteral("--service-annotations"), text("service-annotations"));
-        if (!v) return v.error();
-        a.serviceAnnotations = *v;
-    }
-    if (isSet("service-type") && !parseServiceType(text("service-type"), &a.serviceType))
-        return Error::invalid(QStringLiteral("--service-type"), QStringLiteral("'%1' must be ClusterIP, NodePort or LoadBalancer").arg(text("service-type")));
     if (isSet("cpu")) a.cpuLimit = text("cpu");
     if (isSet("memory")) a.memoryLimit = text("memory");
     if (isSet("cpu-reservation")) a.cpuReservation = text("cpu-reservation");
     if (isSet("memory-reservation")) a.memoryReservation = text("memory-reservation");
-    if (isSet("health-path")) a.health.path = text("health-path");
-    if (auto s = number("health-port", 1, 65535, &a.health.port); !s) return s;
-    if (auto s = number("health-interval", 1, 3600, &a.health.intervalSeconds); !s) return s;
-    if (auto s = number("health-timeout", 1, 3600, &a.health.timeoutSeconds); !s) return s;
-    if (auto s = number("health-retries", 1, 100, &a.health.retries); !s) return s;
+    if (isSet("health-path")) a.healthPath = text("health-path");
+    if (auto s = number("health-port", 1, 65535, &a.healthPort); !s) return s.error();
+    if (auto s = number("health-interval", 1, 3600, &a.healthIntervalSeconds); !s) return s.error();
+    if (auto s = number("health-timeout", 1, 3600, &a.healthTimeoutSeconds); !s) return s.error();
+    if (auto s = number("health-retries", 1, 100, &a.healthRetries); !s) return s.error();
     if (isSet("restart-policy")) a.restartPolicy = text("restart-policy");
     if (isSet("network")) a.network = text("network");
-    const auto problems = validate::applicationProblems(a);
-    if (!problems.isEmpty())
-        return asFlagError(problems.first());
-    return {};
+    return patch;
 }
 
 QString serverNameOf(CliEnv &env, qint64 id)
@@ -251,11 +235,13 @@ int appAdd(CliEnv &env, const CliCommand &cmd, const QStringList &args)
         return usage(env, QStringLiteral("--server: is required"));
     if (!p.isSet(QStringLiteral("image")))
         return usage(env, QStringLiteral("--image: is required"));
+    auto patch = patchFromOptions(env, p, false);
+    if (!patch)
+        return fail(env, patch.error());
     Application a;
     a.name = p.positionalArguments().first();
-    if (auto s = applyAppOptions(env, p, a, false); !s)
-        return fail(env, s.error());
-    auto added = env.store()->addApplication(a);
+    patch->applyTo(a);
+    auto added = ApplicationService(env.store()).add(a);
     if (!added)
         return fail(env, asFlagError(added.error()));
     if (p.isSet(QStringLiteral("json")))
@@ -284,14 +270,12 @@ int appSet(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     auto a = namedApp(env, p, QStringLiteral("app set"));
     if (!a)
         return fail(env, a.error());
-    Application changed = *a;
-    if (auto s = applyAppOptions(env, p, changed, true); !s)
-        return fail(env, s.error());
-    if (auto s = env.store()->updateApplication(changed); !s)
-        return fail(env, asFlagError(s.error()));
-    auto stored = env.store()->application(changed.id);
+    auto patch = patchFromOptions(env, p, true);
+    if (!patch)
+        return fail(env, patch.error());
+    auto stored = ApplicationService(env.store()).change(a->id, *patch);
     if (!stored)
-        return fail(env, stored.error());
+        return fail(env, asFlagError(stored.error()));
     if (p.isSet(QStringLiteral("json")))
         env.out << QJsonDocument(json::application(*stored, serverNameOf(env, stored->serverId))).toJson(QJsonDocument::Indented);
     else
@@ -365,7 +349,7 @@ int appRemove(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     auto a = namedApp(env, p, QStringLiteral("app remove"));
     if (!a)
         return fail(env, a.error());
-    if (auto s = env.store()->removeApplication(a->id); !s)
+    if (auto s = ApplicationService(env.store()).remove(a->id); !s)
         return fail(env, s.error());
     env.out << "removed application " << a->name << " (its containers, if any, keep running: `fleetdeck-cli stop` first)\n";
     return ExitOk;

@@ -399,25 +399,24 @@ int logsCommand(CliEnv &env, const QStringList &args, const CliCommand &c)
             (l.channel == StreamChannel::Stderr ? env.err : env.out) << formatLine(l, o.timestamps) << '\n';
         return ExitOk;
     }
+    // Returns at once; a failed replica lookup arrives as finished(false, error).
     auto stream = ops.followLogs(app->id, o);
-    if (!stream)
-        return fail(env, stream.error());
     InterruptGuard guard;
     QEventLoop loop;
     int code = ExitOk;
-    QObject::connect(stream->get(), &LogStream::linesReceived, &loop, [&](const QList<LogLine> &lines) {
+    QObject::connect(stream.get(), &LogFollow::linesReceived, &loop, [&](const QList<LogLine> &lines) {
         for (const LogLine &l : lines)
             (l.channel == StreamChannel::Stderr ? env.err : env.out) << formatLine(l, o.timestamps) << '\n';
         env.out.flush();
         env.err.flush();
     });
-    QObject::connect(stream->get(), &LogStream::finished, &loop, [&](bool ok, const Error &error) {
+    QObject::connect(stream.get(), &LogFollow::finished, &loop, [&](bool ok, const Error &error) {
         if (!ok && error.kind != ErrorKind::Cancelled)
             code = fail(env, error);
         loop.quit();
     });
     QTimer poll;
-    cancelOnInterrupt(poll, guard, stream->get());
+    cancelOnInterrupt(poll, guard, stream.get());
     loop.exec();
     return code;
 }
@@ -445,19 +444,17 @@ int execCommand(CliEnv &env, const QStringList &args, const CliCommand &c)
     OperationsService ops(env.store());
     // Lines are printed as they arrive; the exit code is the command's.
     auto stream = ops.followExec(app->id, r);
-    if (!stream)
-        return fail(env, stream.error());
     InterruptGuard guard;
     QEventLoop loop;
     int code = ExitFailure;
     bool timedOut = false;
-    QObject::connect(stream->get(), &RemoteStream::linesReceived, &loop, [&](const QList<StreamLine> &lines) {
+    QObject::connect(stream.get(), &ExecSession::linesReceived, &loop, [&](const QList<StreamLine> &lines) {
         for (const StreamLine &l : lines)
             (l.channel == StreamChannel::Stderr ? env.err : env.out) << QString::fromUtf8(l.text) << '\n';
         env.out.flush();
         env.err.flush();
     });
-    QObject::connect(stream->get(), &RemoteStream::finished, &loop, [&](int exitCode, const Error &error) {
+    QObject::connect(stream.get(), &ExecSession::finished, &loop, [&](int exitCode, const Error &error) {
         if (timedOut)
             code = fail(env, Error::make(ErrorKind::Timeout, QStringLiteral("the command ran longer than %1 s and was stopped").arg(*timeout)));
         else if (error.kind == ErrorKind::Cancelled && guard.interrupted())
@@ -472,11 +469,11 @@ int execCommand(CliEnv &env, const QStringList &args, const CliCommand &c)
     deadline.setSingleShot(true);
     QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
         timedOut = true;
-        (*stream)->cancel();
+        stream->cancel();
     });
     deadline.start(std::chrono::seconds(*timeout));
     QTimer poll;
-    cancelOnInterrupt(poll, guard, stream->get());
+    cancelOnInterrupt(poll, guard, stream.get());
     loop.exec();
     return code;
 }

@@ -7,6 +7,8 @@
 #include "orchestrators/CommandRunner.h"
 #include "services/Backends.h"
 #include "remote/TransportPool.h"
+#include "services/ExecSessionWorker.h"
+#include "services/LogFollowWorker.h"
 #include "store/Repositories.h"
 
 #include <QtConcurrent>
@@ -45,25 +47,6 @@ private:
     std::atomic_int m_count{0};
 };
 
-int replicasOn(const Application &app, Orchestrator o)
-{
-    switch (o) {
-    case Orchestrator::None: return app.replicas;
-    case Orchestrator::Swarm: return app.swarmReplicas;
-    case Orchestrator::Kubernetes: return app.kubernetesReplicas;
-    }
-    return app.replicas;
-}
-
-void setReplicasOn(Application &app, Orchestrator o, int n)
-{
-    switch (o) {
-    case Orchestrator::None: app.replicas = n; break;
-    case Orchestrator::Swarm: app.swarmReplicas = n; break;
-    case Orchestrator::Kubernetes: app.kubernetesReplicas = n; break;
-    }
-}
-
 } // namespace
 
 OperationsService::OperationsService(std::shared_ptr<Store> store, TransportProvider transports, proxy::ProxySettings proxy,
@@ -90,6 +73,7 @@ OperationsService::~OperationsService()
     // Jobs on m_pool (a status poll, a deploy waiting for its rollout) still use the queue: cancel the
     // queue's deployments so those jobs end soon, wait for them, and only then destroy the queue.
     m_queue->cancelAll();
+    m_streams.stopAll();   // their lookups use this service
     m_pool.waitForDone();
     m_queue.reset();
 }
@@ -230,15 +214,20 @@ Result<AppStatus> OperationsService::scale(qint64 appId, int replicas, const Ope
         return t.error();
     if (auto s = refuseWhileDeploying(t->app, QStringLiteral("scale it")); !s)
         return s.error();
+    ApplicationPatch patch;
+    patch.orchestration = ApplicationOrchestrationPatch::replicasOn(t->server.settings.orchestrator, replicas);
     Application scaled = t->app;
-    setReplicasOn(scaled, t->server.settings.orchestrator, replicas);
+    patch.applyTo(scaled);
     auto outcome = t->orchestrator->scale(scaled, replicas, queryContext());
     if (!outcome)
         return outcome.error();
     // The engine accepted it: the new count becomes the application's, so the next deploy keeps it.
+    // Only the replica field is written (one transaction), never the rest of this snapshot.
     if (replicasOn(t->app, t->server.settings.orchestrator) != replicas) {
-        if (auto s = m_store->updateApplication(scaled); !s)
-            return s.error();
+        auto stored = m_store->patchApplication(appId, patch);
+        if (!stored)
+            return stored.error();
+        scaled = *stored;
     }
     t->app = scaled;
     return afterChange(*t, outcome, options);
@@ -402,12 +391,17 @@ Result<QList<LogLine>> OperationsService::logs(qint64 appId, const LogOptions &o
     return t->orchestrator->logs(t->app, options, queryContext());
 }
 
-Result<std::unique_ptr<LogStream>> OperationsService::followLogs(qint64 appId, const LogOptions &options)
+std::unique_ptr<LogFollow> OperationsService::followLogs(qint64 appId, const LogOptions &options, int batchMs)
 {
-    auto t = target(appId);
-    if (!t)
-        return t.error();
-    return t->orchestrator->followLogs(t->app, options, queryContext());
+    auto *worker = new LogFollowWorker([this, appId, options]() -> Result<std::unique_ptr<LogStream>> {
+        auto t = target(appId);
+        if (!t)
+            return t.error();
+        return t->orchestrator->followLogs(t->app, options, queryContext());
+    }, batchMs);
+    std::unique_ptr<LogFollow> follow(new LogFollow(worker));
+    m_streams.start(worker, QStringLiteral("log-follow"));
+    return follow;
 }
 
 Result<CommandResult> OperationsService::exec(qint64 appId, const ExecRequest &request)
@@ -421,12 +415,17 @@ Result<CommandResult> OperationsService::exec(qint64 appId, const ExecRequest &r
     return t->orchestrator->exec(t->app, request, ctx);
 }
 
-Result<std::unique_ptr<RemoteStream>> OperationsService::followExec(qint64 appId, const ExecRequest &request)
+std::unique_ptr<ExecSession> OperationsService::followExec(qint64 appId, const ExecRequest &request, int batchMs)
 {
-    auto t = target(appId);
-    if (!t)
-        return t.error();
-    return t->orchestrator->execStream(t->app, request, queryContext());
+    auto *worker = new ExecSessionWorker([this, appId, request]() -> Result<std::unique_ptr<RemoteStream>> {
+        auto t = target(appId);
+        if (!t)
+            return t.error();
+        return t->orchestrator->execStream(t->app, request, queryContext());
+    }, batchMs);
+    std::unique_ptr<ExecSession> session(new ExecSession(worker));
+    m_streams.start(worker, QStringLiteral("exec-session"));
+    return session;
 }
 
 Result<QList<ResourceUsage>> OperationsService::resources(qint64 appId)

@@ -12,6 +12,9 @@
 #include "domain/Deployment.h"
 #include "orchestrators/OrchestratorInterface.h"
 #include "orchestrators/proxy/Traefik.h"
+#include "services/ExecSession.h"
+#include "services/LogFollow.h"
+#include "services/StreamThreads.h"
 
 #include <QFuture>
 #include <QObject>
@@ -81,14 +84,15 @@ public:
     Result<FleetStatus> statusAll();
 
     Result<QList<LogLine>> logs(qint64 appId, const LogOptions &options);
-    // The stream lives in the calling thread (which needs an event loop).
-    Result<std::unique_ptr<LogStream>> followLogs(qint64 appId, const LogOptions &options);
+    // Returns at once: the follow looks the replicas up on a worker thread and signals in the calling
+    // thread (which needs an event loop); a failed lookup arrives as finished(false, error). Lines are
+    // handed on at most every `batchMs` (0: as they arrive).
+    std::unique_ptr<LogFollow> followLogs(qint64 appId, const LogOptions &options, int batchMs = 0);
     Result<CommandResult> exec(qint64 appId, const ExecRequest &request);
-    // The same command with its output streamed: blocks only while the replica is looked up; the
-    // stream lives in (and signals on) the calling thread, which needs an event loop. Over SSH the
+    // The same command with its output streamed; returns at once (see ExecSession). Over SSH the
     // client runs under a pty, so stderr arrives merged into stdout. cancel() or destroying the
-    // stream ends the command in the replica too. request.timeoutMs is not applied.
-    Result<std::unique_ptr<RemoteStream>> followExec(qint64 appId, const ExecRequest &request);
+    // session ends the command in the replica too. request.timeoutMs is not applied.
+    std::unique_ptr<ExecSession> followExec(qint64 appId, const ExecRequest &request, int batchMs = 0);
     Result<QList<ResourceUsage>> resources(qint64 appId);
 
     // --- Proxy ---
@@ -134,6 +138,7 @@ private:
     proxy::ProxySettings m_proxy;
     std::unique_ptr<DeploymentQueue> m_queue;
     QThreadPool m_pool;
+    StreamThreads m_streams;   // one thread per running follow or exec session
 };
 
 } // namespace fleetdeck

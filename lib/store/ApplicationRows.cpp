@@ -234,6 +234,37 @@ Status Store::updateApplication(const Application &a)
     });
 }
 
+Result<Application> Store::patchApplication(qint64 id, const ApplicationPatch &patch)
+{
+    Application merged;
+    auto status = m_db->write([&](QSqlDatabase &db) -> Status {
+        auto q = run(db, kAppSelect + QStringLiteral("WHERE id = :id"), {{QStringLiteral("id"), id}});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return Error::notFound(QStringLiteral("no application with id %1").arg(id));
+        auto current = appFromRow(*q, *m_secrets);
+        q->finish();   // the read ends before the write on the same connection
+        if (!current)
+            return current.error();
+        merged = *current;
+        patch.applyTo(merged);
+        if (auto v = validate::application(merged); !v)
+            return v;
+        auto bindings = appBindings(merged, *m_secrets);
+        if (!bindings)
+            return bindings.error();
+        bindings->remove(QStringLiteral("uuid"));
+        auto upd = run(db, QStringLiteral("UPDATE applications SET ") + kAppAssignments + QStringLiteral(" WHERE id = :id"), *bindings);
+        if (!upd)
+            return nameTaken(upd.error(), merged.name);
+        return {};
+    });
+    if (!status)
+        return status.error();
+    return application(id);
+}
+
 Status Store::setApplicationStatus(qint64 id, const QString &status)
 {
     return m_db->write([&](QSqlDatabase &db) -> Status {

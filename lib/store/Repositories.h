@@ -4,6 +4,7 @@
 
 #include "core/Result.h"
 #include "domain/Application.h"
+#include "domain/ApplicationPatch.h"
 #include "domain/Deployment.h"
 #include "domain/Kubernetes.h"
 #include "domain/KubernetesPatch.h"
@@ -43,6 +44,9 @@ public:
     Result<Application> applicationByName(const QString &name) const; // name, or uuid
     Result<Application> addApplication(Application app);
     Status updateApplication(const Application &app);
+    // Reads the row, applies the patch, validates and writes, all in ONE transaction: a change of one
+    // field group never writes back stale values of another. Returns the application as stored.
+    Result<Application> patchApplication(qint64 id, const ApplicationPatch &patch);
     Status setApplicationStatus(qint64 id, const QString &status);
     Status removeApplication(qint64 id);
 

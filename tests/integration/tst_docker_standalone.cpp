@@ -298,10 +298,10 @@ private Q_SLOTS:
         QCOMPARE(deployOk(a).status, DeploymentStatus::Finished);
         LogOptions o;
         o.tail = 5;
-        auto stream = h.ops->followLogs(a.id, o);
-        QVERIFY2(stream.ok(), qPrintable(stream.ok() ? QString() : stream.error().toString()));
-        QCOMPARE((*stream)->replicaCount(), 2);
-        FollowedLog f(std::move(*stream));
+        FollowedLog f(h.ops->followLogs(a.id, o));
+        QString why;
+        QVERIFY2(f.waitStarted(&why), qPrintable(why));
+        QCOMPARE(f.stream()->replicaCount(), 2);
         QTRY_VERIFY_WITH_TIMEOUT(f.seen(QStringLiteral("fdtest-sa-follow.1"), QStringLiteral("started on"))
                                      && f.seen(QStringLiteral("fdtest-sa-follow.2"), QStringLiteral("started on")),
                                  15000);

@@ -56,6 +56,42 @@ void collect(RemoteStream *stream, Received *into)
     });
 }
 
+// OperationsService's session: the same signals (lines in batches).
+void collect(ExecSession *stream, Received *into)
+{
+    QObject::connect(stream, &ExecSession::linesReceived, stream, [into](const QList<StreamLine> &lines, qint64) { into->lines += lines; });
+    QObject::connect(stream, &ExecSession::finished, stream, [into](int exitCode, const Error &error) {
+        into->finished = true;
+        into->exitCode = exitCode;
+        into->error = error;
+    });
+}
+
+// A backend's stream may fail at once; a session reports a failed lookup through finished().
+RemoteStream *opened(Result<std::unique_ptr<RemoteStream>> &stream, QString *why)
+{
+    if (!stream) {
+        *why = stream.error().toString();
+        return nullptr;
+    }
+    return stream->get();
+}
+
+ExecSession *opened(std::unique_ptr<ExecSession> &stream, QString *)
+{
+    return stream.get();
+}
+
+void destroy(Result<std::unique_ptr<RemoteStream>> &stream)
+{
+    stream->reset();
+}
+
+void destroy(std::unique_ptr<ExecSession> &stream)
+{
+    stream.reset();
+}
+
 ExecRequest request(const QStringList &argv, const QString &replica = {})
 {
     ExecRequest r;
@@ -83,6 +119,7 @@ int sleepers(const QString &duration)
 }
 
 using StreamMaker = std::function<Result<std::unique_ptr<RemoteStream>>(const ExecRequest &)>;
+using SessionMaker = std::function<std::unique_ptr<ExecSession>(const ExecRequest &)>;
 
 } // namespace
 
@@ -95,12 +132,15 @@ class TestExecStream : public QObject
     KubeClusterFixture m_cluster;
 
     // "one" arrives while the command still runs, "two" after it, then exit 0.
-    void checkStreams(const StreamMaker &make)
+    template<typename Maker>
+    void checkStreams(const Maker &make)
     {
         auto stream = make(request(sh(QStringLiteral("echo one; sleep 3; echo two"))));
-        QVERIFY2(stream.ok(), qPrintable(stream.ok() ? QString() : stream.error().toString()));
+        QString why;
+        auto *s = opened(stream, &why);
+        QVERIFY2(s, qPrintable(why));
         Received got;
-        collect(stream->get(), &got);
+        collect(s, &got);
         QTRY_VERIFY2_WITH_TIMEOUT(got.has(QStringLiteral("one")) || got.finished, qPrintable(got.all()), 30000);
         QVERIFY2(got.has(QStringLiteral("one")), qPrintable(got.all()));
         QVERIFY2(!got.finished, "the command had already ended when its first line arrived");
@@ -111,12 +151,15 @@ class TestExecStream : public QObject
         QCOMPARE(got.exitCode, 0);
     }
 
-    void checkExitCode(const StreamMaker &make)
+    template<typename Maker>
+    void checkExitCode(const Maker &make)
     {
         auto stream = make(request(sh(QStringLiteral("echo before; exit 7"))));
-        QVERIFY2(stream.ok(), qPrintable(stream.ok() ? QString() : stream.error().toString()));
+        QString why;
+        auto *s = opened(stream, &why);
+        QVERIFY2(s, qPrintable(why));
         Received got;
-        collect(stream->get(), &got);
+        collect(s, &got);
         QTRY_VERIFY_WITH_TIMEOUT(got.finished, 30000);
         QVERIFY2(got.error.message.isEmpty(), qPrintable(got.all()));
         QCOMPARE(got.exitCode, 7);
@@ -125,7 +168,8 @@ class TestExecStream : public QObject
         QVERIFY2(!got.all().contains(QStringLiteral("exit status")), qPrintable(got.all()));
     }
 
-    void checkStreamsAndExitCode(const StreamMaker &make)
+    template<typename Maker>
+    void checkStreamsAndExitCode(const Maker &make)
     {
         checkStreams(make);
         if (!QTest::currentTestFailed())
@@ -133,16 +177,19 @@ class TestExecStream : public QObject
     }
 
     // cancel() ends the process in the replica, not only the client.
-    void checkStopEndsTheCommand(const StreamMaker &make)
+    template<typename Maker>
+    void checkStopEndsTheCommand(const Maker &make)
     {
         const QString duration = uniqueSleep();
         auto stream = make(request({QStringLiteral("sleep"), duration}));
-        QVERIFY2(stream.ok(), qPrintable(stream.ok() ? QString() : stream.error().toString()));
+        QString why;
+        auto *s = opened(stream, &why);
+        QVERIFY2(s, qPrintable(why));
         Received got;
-        collect(stream->get(), &got);
+        collect(s, &got);
         QTRY_VERIFY_WITH_TIMEOUT(sleepers(duration) == 1, 30000);
         QVERIFY(!got.finished);
-        (*stream)->cancel();
+        s->cancel();
         QTRY_VERIFY_WITH_TIMEOUT(got.finished, 10000);
         QCOMPARE(got.error.kind, ErrorKind::Cancelled);
         QTRY_VERIFY2_WITH_TIMEOUT(sleepers(duration) == 0, "the command still runs in the replica after Stop", 15000);
@@ -150,23 +197,28 @@ class TestExecStream : public QObject
     }
 
     // Destroying a running stream (a closed window) ends the command as well.
-    void checkDestroyEndsTheCommand(const StreamMaker &make)
+    template<typename Maker>
+    void checkDestroyEndsTheCommand(const Maker &make)
     {
         const QString duration = uniqueSleep();
         auto stream = make(request({QStringLiteral("sleep"), duration}));
-        QVERIFY2(stream.ok(), qPrintable(stream.ok() ? QString() : stream.error().toString()));
+        QString why;
+        QVERIFY2(opened(stream, &why), qPrintable(why));
         QTRY_VERIFY_WITH_TIMEOUT(sleepers(duration) == 1, 30000);
-        stream->reset();
+        destroy(stream);
         QTRY_VERIFY2_WITH_TIMEOUT(sleepers(duration) == 0, "the command outlived its stream", 15000);
     }
 
-    QString firstLineOf(const StreamMaker &make, const ExecRequest &r)
+    template<typename Maker>
+    QString firstLineOf(const Maker &make, const ExecRequest &r)
     {
         auto stream = make(r);
-        if (!stream)
-            return QStringLiteral("error: ") + stream.error().toString();
+        QString why;
+        auto *s = opened(stream, &why);
+        if (!s)
+            return QStringLiteral("error: ") + why;
         Received got;
-        collect(stream->get(), &got);
+        collect(s, &got);
         if (!QTest::qWaitFor([&] { return got.finished; }, 30000))
             return QStringLiteral("no end");
         if (got.exitCode != 0 || got.lines.isEmpty())
@@ -183,7 +235,7 @@ class TestExecStream : public QObject
         return a;
     }
 
-    StreamMaker viaOperations(qint64 appId)
+    SessionMaker viaOperations(qint64 appId)
     {
         return [this, appId](const ExecRequest &r) { return h.ops->followExec(appId, r); };
     }
@@ -204,7 +256,7 @@ private Q_SLOTS:
         Application a = DockerFixture::app(QStringLiteral("fdtest-xs-ssh"), h.sshDocker.id);
         a.replicas = 2;
         a = deployed(a);
-        const StreamMaker make = viaOperations(a.id);
+        const SessionMaker make = viaOperations(a.id);
         checkStreamsAndExitCode(make);
         if (QTest::currentTestFailed())
             return;
@@ -219,10 +271,13 @@ private Q_SLOTS:
         if (QTest::currentTestFailed())
             return;
         checkDestroyEndsTheCommand(make);
-        // A replica that does not exist is an error before anything runs.
+        // A replica that does not exist is an error before anything runs, reported by finished().
         auto missing = h.ops->followExec(a.id, request({QStringLiteral("true")}, QStringLiteral("9")));
-        QVERIFY(!missing.ok());
-        QCOMPARE(missing.error().kind, ErrorKind::NotFound);
+        Received lookup;
+        collect(missing.get(), &lookup);
+        QTRY_VERIFY_WITH_TIMEOUT(lookup.finished, 30000);
+        QCOMPARE(lookup.error.kind, ErrorKind::NotFound);
+        QVERIFY(lookup.lines.isEmpty());
     }
 
     void standaloneDockerOnThisMachineKeepsStderrApart()
@@ -230,9 +285,11 @@ private Q_SLOTS:
         FLEETDECK_REQUIRE_COMPONENT(m_harness, QStringLiteral("Docker engine"));
         Application a = deployed(DockerFixture::app(QStringLiteral("fdtest-xs-local"), h.local.id));
         auto stream = h.ops->followExec(a.id, request(sh(QStringLiteral("echo out; echo err >&2"))));
-        QVERIFY2(stream.ok(), qPrintable(stream.ok() ? QString() : stream.error().toString()));
+        QString why;
+        auto *s = opened(stream, &why);
+        QVERIFY2(s, qPrintable(why));
         Received got;
-        collect(stream->get(), &got);
+        collect(s, &got);
         QTRY_VERIFY_WITH_TIMEOUT(got.finished, 30000);
         QCOMPARE(got.exitCode, 0);
         QCOMPARE(got.lines.size(), 2);
@@ -269,7 +326,7 @@ private Q_SLOTS:
         Application a = DockerFixture::app(QStringLiteral("fdtest-xs-swarm"), h.sshSwarm.id);
         a.swarmReplicas = 2;
         a = deployed(a);
-        const StreamMaker make = viaOperations(a.id);
+        const SessionMaker make = viaOperations(a.id);
         checkStreamsAndExitCode(make);
         if (QTest::currentTestFailed())
             return;

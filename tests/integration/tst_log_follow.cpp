@@ -78,12 +78,12 @@ class TestLogFollow : public QObject
         LogOptions o;
         o.tail = 5;
         o.timestamps = true;
-        auto stream = h.ops->followLogs(a.id, o);
-        if (!stream) {
-            qWarning("%s", qPrintable(stream.error().toString()));
+        auto f = std::make_unique<FollowedLog>(h.ops->followLogs(a.id, o));
+        if (QString why; !f->waitStarted(&why)) {
+            qWarning("%s", qPrintable(why));
             return nullptr;
         }
-        return std::make_unique<FollowedLog>(std::move(*stream));
+        return f;
     }
 
     // Scales `a` from 1 to 3 through OperationsService: lines of replicas 2 and 3 arrive on `f` (their

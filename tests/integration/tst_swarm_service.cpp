@@ -303,9 +303,9 @@ private Q_SLOTS:
         QCOMPARE(deployOk(a).status, DeploymentStatus::Finished);
         LogOptions o;
         o.tail = 5;
-        auto stream = h.ops->followLogs(a.id, o);
-        QVERIFY2(stream.ok(), qPrintable(stream.ok() ? QString() : stream.error().toString()));
-        FollowedLog f(std::move(*stream));
+        FollowedLog f(h.ops->followLogs(a.id, o));
+        QString why;
+        QVERIFY2(f.waitStarted(&why), qPrintable(why));
         QTRY_VERIFY_WITH_TIMEOUT(f.seen(QStringLiteral("fdtest-sw-follow.1"), QStringLiteral("started on"))
                                      && f.seen(QStringLiteral("fdtest-sw-follow.2"), QStringLiteral("started on")),
                                  20000);

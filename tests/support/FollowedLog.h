@@ -1,12 +1,13 @@
-// FollowedLog: collects what one followed log (LogStream) delivered, for tests that follow a real
-// engine's logs.
+// FollowedLog: collects what one followed log (OperationsService's LogFollow) delivered, for tests that
+// follow a real engine's logs.
 #pragma once
 
-#include "orchestrators/LogStream.h"
+#include "services/LogFollow.h"
 
 #include <QHash>
 #include <QSignalSpy>
 #include <QStringList>
+#include <QTest>
 
 #include <memory>
 
@@ -15,12 +16,23 @@ namespace fleetdeck::test {
 class FollowedLog final : public QObject
 {
 public:
-    explicit FollowedLog(std::unique_ptr<LogStream> stream) : m_stream(std::move(stream)), finished(m_stream.get(), &LogStream::finished)
+    explicit FollowedLog(std::unique_ptr<LogFollow> stream)
+        : m_stream(std::move(stream)), started(m_stream.get(), &LogFollow::started), finished(m_stream.get(), &LogFollow::finished)
     {
-        connect(m_stream.get(), &LogStream::linesReceived, this, [this](const QList<LogLine> &l) { lines += l; });
+        connect(m_stream.get(), &LogFollow::linesReceived, this, [this](const QList<LogLine> &l) { lines += l; });
     }
 
-    LogStream *stream() const { return m_stream.get(); }
+    LogFollow *stream() const { return m_stream.get(); }
+
+    // Waits until the replicas were found; false (with the reason in `why`) when the follow ended first.
+    bool waitStarted(QString *why, int timeoutMs = 60000)
+    {
+        (void)QTest::qWaitFor([this] { return m_stream->isStarted() || m_stream->isFinished(); }, timeoutMs);
+        if (m_stream->isStarted())
+            return true;
+        *why = finished.isEmpty() ? QStringLiteral("no answer") : finished.first().at(1).value<Error>().toString();
+        return false;
+    }
 
     bool seen(const QString &replica, const QString &text) const
     {
@@ -43,9 +55,10 @@ public:
     }
 
 private:
-    std::unique_ptr<LogStream> m_stream;
+    std::unique_ptr<LogFollow> m_stream;
 
 public:
+    QSignalSpy started;
     QSignalSpy finished;
     QList<LogLine> lines;
 };

@@ -189,6 +189,47 @@ private Q_SLOTS:
         QCOMPARE(t.store->applications()->size(), 0);
     }
 
+    void applicationPatchChangesOnlyItsFields()
+    {
+        test::TempStore t;
+        auto added = t.store->addApplication(fullApp(t.store->servers()->first().id));
+        QVERIFY(added.ok());
+        // Two patches made from the same (now stale) snapshot: each keeps the other's change.
+        ApplicationPatch settings;
+        settings.settings.image = QStringLiteral("registry.local/shop:2.2");
+        settings.settings.unsetEnv = {QStringLiteral("MODE")};
+        settings.settings.setEnv = {{QStringLiteral("LEVEL"), QStringLiteral("debug"), false}};
+        auto first = t.store->patchApplication(added->id, settings);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().toString()));
+        ApplicationPatch orchestration;
+        orchestration.orchestration.swarmReplicas = 5;
+        auto second = t.store->patchApplication(added->id, orchestration);
+        QVERIFY(second.ok());
+        QCOMPARE(second->image, QStringLiteral("registry.local/shop:2.2"));
+        QCOMPARE(second->swarmReplicas, 5);
+        QCOMPARE(second->kubernetesReplicas, 4);
+        QCOMPARE(second->env.size(), 2);
+        QCOMPARE(second->env.at(0).key, QStringLiteral("DB_PASSWORD"));
+        QCOMPARE(second->env.at(0).value, QStringLiteral("p@ss'w;rd$(x)"));
+        QCOMPARE(second->env.at(1).key, QStringLiteral("LEVEL"));
+        QCOMPARE(*t.store->application(added->id), *second);
+    }
+
+    void invalidApplicationPatchWritesNothing()
+    {
+        test::TempStore t;
+        auto added = t.store->addApplication(fullApp(t.store->servers()->first().id));
+        QVERIFY(added.ok());
+        ApplicationPatch patch;
+        patch.settings.image = QStringLiteral("registry.local/shop:3");
+        patch.orchestration.kubernetesReplicas = 101;
+        auto r = t.store->patchApplication(added->id, patch);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().field.contains(QLatin1String("replicas")), qPrintable(r.error().toString()));
+        QCOMPARE(*t.store->application(added->id), *added);
+        QCOMPARE(t.store->patchApplication(424242, {}).error().kind, ErrorKind::NotFound);
+    }
+
     void deploymentsAndLog()
     {
         test::TempStore t;

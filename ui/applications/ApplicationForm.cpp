@@ -1,11 +1,11 @@
 #include "applications/ApplicationForm.h"
 #include "widgets/ScrollingPage.h"
 
-#include "async/Async.h"
+#include "applications/Watch.h"
 #include "domain/Quantity.h"
 #include "domain/Validation.h"
 #include "servers/FieldHighlight.h"
-#include "store/Repositories.h"
+#include "services/ApplicationService.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -52,9 +52,9 @@ QSpinBox *spin(QWidget *parent, const char *name, const QString &accessible, int
 
 } // namespace
 
-ApplicationForm::ApplicationForm(std::shared_ptr<Store> store, QWidget *parent)
+ApplicationForm::ApplicationForm(std::shared_ptr<ApplicationService> applications, QWidget *parent)
     : QWidget(parent)
-    , m_store(std::move(store))
+    , m_applications(std::move(applications))
 {
     setObjectName(QStringLiteral("applicationForm"));
     const auto [outer, layout] = scrollingPage(this);
@@ -321,27 +321,28 @@ QString ApplicationForm::errorText() const
     return m_error->text();
 }
 
-Application ApplicationForm::collect(QList<QPair<QString, QString>> *problems) const
+ApplicationSettingsPatch ApplicationForm::fieldsPatch(QList<QPair<QString, QString>> *problems) const
 {
-    Application a = m_app;
-    a.name = m_name->text().trimmed();
-    a.project = m_project->text().trimmed();
-    a.serverId = m_server->currentData().toLongLong();
-    a.image = m_image->text().trimmed();
-    a.buildSource = m_buildSource->text().trimmed();
-    a.ports.clear();
+    ApplicationSettingsPatch p;
+    p.name = m_name->text().trimmed();
+    p.project = m_project->text().trimmed();
+    p.serverId = m_server->currentData().toLongLong();
+    p.image = m_image->text().trimmed();
+    p.buildSource = m_buildSource->text().trimmed();
+    QList<int> ports;
     const QStringList portTexts = m_ports->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
-    for (const QString &p : portTexts) {
+    for (const QString &text : portTexts) {
         bool ok = false;
-        const int port = p.toInt(&ok);
+        const int port = text.toInt(&ok);
         if (!ok) {
-            problems->append({QStringLiteral("port"), tr("'%1' is not a port number").arg(p)});
+            problems->append({QStringLiteral("port"), tr("'%1' is not a port number").arg(text)});
             continue;
         }
-        a.ports << port;
+        ports << port;
     }
-    a.domains = m_domains->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
-    a.env.clear();
+    p.ports = ports;
+    p.domains = m_domains->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
+    QList<EnvVar> env;
     for (int row = 0; row < m_env->rowCount(); ++row) {
         EnvVar v;
         v.key = m_env->item(row, KeyColumn)->text().trimmed();
@@ -349,17 +350,25 @@ Application ApplicationForm::collect(QList<QPair<QString, QString>> *problems) c
         v.secret = m_env->item(row, SecretColumn)->checkState() == Qt::Checked;
         if (v.key.isEmpty() && v.value.isEmpty())
             continue;
-        a.env << v;
+        env << v;
     }
-    a.health.path = m_healthPath->text().trimmed();
-    a.health.port = m_healthPort->value();
-    a.health.intervalSeconds = m_healthInterval->value();
-    a.health.timeoutSeconds = m_healthTimeout->value();
-    a.health.retries = m_healthRetries->value();
-    a.cpuLimit = m_cpuLimit->text().trimmed();
-    a.memoryLimit = m_memoryLimit->text().trimmed();
-    a.cpuReservation = m_cpuReservation->text().trimmed();
-    a.memoryReservation = m_memoryReservation->text().trimmed();
+    p.env = env;
+    p.healthPath = m_healthPath->text().trimmed();
+    p.healthPort = m_healthPort->value();
+    p.healthIntervalSeconds = m_healthInterval->value();
+    p.healthTimeoutSeconds = m_healthTimeout->value();
+    p.healthRetries = m_healthRetries->value();
+    p.cpuLimit = m_cpuLimit->text().trimmed();
+    p.memoryLimit = m_memoryLimit->text().trimmed();
+    p.cpuReservation = m_cpuReservation->text().trimmed();
+    p.memoryReservation = m_memoryReservation->text().trimmed();
+    return p;
+}
+
+Application ApplicationForm::collect(QList<QPair<QString, QString>> *problems) const
+{
+    Application a = m_app;
+    fieldsPatch(problems).applyTo(a);
     if (a.uuid.isEmpty())
         a.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     for (const Error &e : validate::applicationProblems(a))
@@ -384,14 +393,12 @@ void ApplicationForm::save()
         return;
     }
     m_save->setEnabled(false);
-    auto store = m_store;
-    runAsync(this, [store, a]() -> Result<Application> {
-        if (a.id == 0)
-            return store->addApplication(a);
-        if (auto s = store->updateApplication(a); !s)
-            return s.error();
-        return store->application(a.id);
-    }, [this, created = a.id == 0](const Result<Application> &r) {
+    // A new application is added whole; an existing one gets only the fields edited in this form,
+    // merged by the store in one transaction (the orchestration form may have saved meanwhile).
+    QList<QPair<QString, QString>> ignored;
+    auto future = a.id == 0 ? m_applications->addAsync(a)
+                            : m_applications->changeSettingsAsync(a.id, fieldsPatch(&ignored).changesFrom(m_app));
+    watch(this, future, [this, created = a.id == 0](const Result<Application> &r) {
         m_save->setEnabled(true);
         if (!r) {
             markInvalid(fieldFor(r.error().field), r.error().message);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "domain/Application.h"
+#include "domain/ApplicationPatch.h"
 #include "domain/Server.h"
 
 #include <QHash>
@@ -20,7 +21,7 @@ class QSpinBox;
 class QTableWidget;
 
 namespace fleetdeck {
-class Store;
+class ApplicationService;
 }
 
 namespace fleetdeck::ui {
@@ -29,7 +30,7 @@ class ApplicationForm final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ApplicationForm(std::shared_ptr<Store> store, QWidget *parent = nullptr);
+    explicit ApplicationForm(std::shared_ptr<ApplicationService> applications, QWidget *parent = nullptr);
 
     void setServers(const QList<Server> &servers);
     void setApplication(const Application &app);     // edit
@@ -38,6 +39,8 @@ public:
 
     // The form's values over the loaded application; problems (field -> reason) when invalid.
     Application collect(QList<QPair<QString, QString>> *problems) const;
+    // The form's fields as a settings patch (every field it shows; see changesFrom for the edits).
+    ApplicationSettingsPatch fieldsPatch(QList<QPair<QString, QString>> *problems) const;
     QString errorText() const;
 
 public Q_SLOTS:
@@ -54,7 +57,7 @@ private:
     QWidget *fieldFor(const QString &field) const;
     void clearMarks();
 
-    std::shared_ptr<Store> m_store;
+    std::shared_ptr<ApplicationService> m_applications;
     Application m_app;
     QList<Server> m_servers;
 

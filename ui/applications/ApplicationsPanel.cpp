@@ -10,6 +10,7 @@
 #include "logs/LogWindow.h"
 #include "resources/ResourceCharts.h"
 #include "services/Operations.h"
+#include "services/ApplicationService.h"
 #include "store/Repositories.h"
 
 #include <QAction>
@@ -147,8 +148,9 @@ void ApplicationsPanel::buildUi()
 
     m_tabs = new QTabWidget(split);
     m_tabs->setObjectName(QStringLiteral("applicationTabs"));
-    m_form = new ApplicationForm(m_store, m_tabs);
-    m_orchestration = new OrchestrationForm(m_store, m_tabs);
+    auto applications = std::make_shared<ApplicationService>(m_store);
+    m_form = new ApplicationForm(applications, m_tabs);
+    m_orchestration = new OrchestrationForm(applications, m_tabs);
     m_deployments = new DeploymentsView(m_ops, m_tabs);
     m_resources = new ResourceCharts(m_ops, m_tabs);
     m_tabs->addTab(m_form, tr("&Settings"));

@@ -1,10 +1,10 @@
 #include "applications/OrchestrationForm.h"
 #include "widgets/ScrollingPage.h"
 
-#include "async/Async.h"
+#include "applications/Watch.h"
 #include "domain/Validation.h"
 #include "servers/FieldHighlight.h"
-#include "store/Repositories.h"
+#include "services/ApplicationService.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -40,9 +40,9 @@ QString orEmptyObject(const QString &text)
 
 } // namespace
 
-OrchestrationForm::OrchestrationForm(std::shared_ptr<Store> store, QWidget *parent)
+OrchestrationForm::OrchestrationForm(std::shared_ptr<ApplicationService> applications, QWidget *parent)
     : QWidget(parent)
-    , m_store(std::move(store))
+    , m_applications(std::move(applications))
 {
     setObjectName(QStringLiteral("orchestrationForm"));
     const auto [outer, layout] = scrollingPage(this);
@@ -194,43 +194,41 @@ void OrchestrationForm::save()
 {
     m_error->clear();
     m_note->clear();
-    Application a = m_app;
+    ApplicationOrchestrationPatch patch = ApplicationOrchestrationPatch::replicasOn(m_orchestrator, m_replicas->value());
     QList<QPair<QWidget *, QString>> problems;
-    switch (m_orchestrator) {
-    case Orchestrator::None: a.replicas = m_replicas->value(); break;
-    case Orchestrator::Swarm: a.swarmReplicas = m_replicas->value(); break;
-    case Orchestrator::Kubernetes: a.kubernetesReplicas = m_replicas->value(); break;
-    }
-    a.swarmConstraints = m_constraints->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    for (QString &c : a.swarmConstraints)
+    QStringList constraints = m_constraints->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (QString &c : constraints)
         c = c.trimmed();
-    a.swarmConstraints.removeAll(QString());
-    for (const QString &c : std::as_const(a.swarmConstraints))
+    constraints.removeAll(QString());
+    for (const QString &c : std::as_const(constraints))
         if (auto s = validate::swarmConstraint(QStringLiteral("constraint"), c); !s)
             problems.append({m_constraints, s.error().toString()});
+    patch.swarmConstraints = constraints;
 
     if (auto r = validate::nodeSelectorJson(QStringLiteral("node-selector"), orEmptyObject(m_nodeSelector->toPlainText())))
-        a.nodeSelector = *r;
+        patch.nodeSelector = *r;
     else
         problems.append({m_nodeSelector, r.error().toString()});
     const QString tolerations = m_tolerations->toPlainText().trimmed().isEmpty() ? QStringLiteral("[]") : m_tolerations->toPlainText();
     if (auto r = validate::tolerationsJson(QStringLiteral("tolerations"), tolerations))
-        a.tolerations = *r;
+        patch.tolerations = *r;
     else
         problems.append({m_tolerations, r.error().toString()});
     if (auto r = validate::affinityJson(QStringLiteral("affinity"), orEmptyObject(m_affinity->toPlainText())))
-        a.affinity = *r;
+        patch.affinity = *r;
     else
         problems.append({m_affinity, r.error().toString()});
     if (auto r = validate::labelsJson(QStringLiteral("pod-labels"), orEmptyObject(m_podLabels->toPlainText())))
-        a.podLabels = *r;
+        patch.podLabels = *r;
     else
         problems.append({m_podLabels, r.error().toString()});
     if (auto r = validate::annotationsJson(QStringLiteral("service-annotations"), orEmptyObject(m_annotations->toPlainText())))
-        a.serviceAnnotations = *r;
+        patch.serviceAnnotations = *r;
     else
         problems.append({m_annotations, r.error().toString()});
-    a.serviceType = ServiceType(m_serviceType->currentData().toInt());
+    patch.serviceType = ServiceType(m_serviceType->currentData().toInt());
+    Application a = m_app;
+    patch.applyTo(a);
     if (problems.isEmpty())
         for (const Error &e : validate::applicationProblems(a))
             problems.append({e.field.contains(QStringLiteral("replicas")) ? static_cast<QWidget *>(m_replicas) : nullptr, e.toString()});
@@ -249,12 +247,9 @@ void OrchestrationForm::save()
         || a.tolerations != m_app.tolerations || a.affinity != m_app.affinity || a.podLabels != m_app.podLabels
         || a.serviceAnnotations != m_app.serviceAnnotations || a.serviceType != m_app.serviceType;
     m_save->setEnabled(false);
-    auto store = m_store;
-    runAsync(this, [store, a]() -> Result<Application> {
-        if (auto s = store->updateApplication(a); !s)
-            return s.error();
-        return store->application(a.id);
-    }, [this, placementChanged](const Result<Application> &r) {
+    // Only the fields edited here, merged by the store in one transaction (the settings form or Scale
+    // now may have saved meanwhile).
+    watch(this, m_applications->changeOrchestrationAsync(a.id, patch.changesFrom(m_app)), [this, placementChanged](const Result<Application> &r) {
         m_save->setEnabled(true);
         if (!r) {
             m_error->setText(r.error().toString());

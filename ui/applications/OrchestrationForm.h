@@ -18,7 +18,7 @@ class QPushButton;
 class QSpinBox;
 
 namespace fleetdeck {
-class Store;
+class ApplicationService;
 }
 
 namespace fleetdeck::ui {
@@ -27,7 +27,7 @@ class OrchestrationForm final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit OrchestrationForm(std::shared_ptr<Store> store, QWidget *parent = nullptr);
+    explicit OrchestrationForm(std::shared_ptr<ApplicationService> applications, QWidget *parent = nullptr);
 
     void setApplication(const Application &app, const Server &server);
     const Application &application() const { return m_app; }
@@ -46,7 +46,7 @@ Q_SIGNALS:
 private:
     QPlainTextEdit *jsonEditor(const char *name, const QString &accessible, const QString &placeholder);
 
-    std::shared_ptr<Store> m_store;
+    std::shared_ptr<ApplicationService> m_applications;
     Application m_app;
     Orchestrator m_orchestrator = Orchestrator::None;
 

@@ -1,7 +1,7 @@
 #include "exec/ExecConsole.h"
 
 #include "applications/Watch.h"
-#include "exec/ExecRun.h"
+#include "services/ExecSession.h"
 #include "services/Operations.h"
 
 #include <QComboBox>
@@ -14,7 +14,6 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QTextCharFormat>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace fleetdeck::ui {
@@ -122,14 +121,8 @@ ExecConsole::ExecConsole(std::shared_ptr<OperationsService> ops, qint64 appId, c
     refreshReplicas();
 }
 
-ExecConsole::~ExecConsole()
-{
-    if (!m_current)
-        return;
-    // The run lives on: it ends the command in the replica, then its thread ends and deletes it.
-    m_current->disconnect(this);
-    stop();
-}
+// Destroying a session still running ends the command in the replica (on the session's worker).
+ExecConsole::~ExecConsole() = default;
 
 void ExecConsole::refreshReplicas()
 {
@@ -194,27 +187,21 @@ void ExecConsole::run()
     req.replica = m_replica->currentData().toString();
     append(QStringLiteral("%1 $ %2").arg(req.replica.isEmpty() ? tr("(first running)") : req.replica, line), palette().color(QPalette::Link));
 
-    auto *thread = new QThread;
-    thread->setObjectName(QStringLiteral("exec-run"));
-    m_current = new ExecRun(m_ops, m_appId, req);
-    m_batchInFlight = m_current->batchInFlight();
-    m_current->moveToThread(thread);
-    connect(thread, &QThread::started, m_current, &ExecRun::start);
-    // Queued to this thread in connection order: the console has let go of the run before its
-    // thread is told to quit (after which the run is deleted).
-    connect(m_current, &ExecRun::linesReady, this, &ExecConsole::showBatch);
-    connect(m_current, &ExecRun::ended, this, &ExecConsole::onEnded);
-    connect(m_current, &ExecRun::ended, thread, &QThread::quit);
-    connect(thread, &QThread::finished, m_current, &QObject::deleteLater);
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    // Returns at once: the replica is looked up on the session's worker.
+    m_clock.start();
+    m_stopping = false;
+    m_current = m_ops->followExec(m_appId, req, kFlushIntervalMs);
+    connect(m_current.get(), &ExecSession::linesReceived, this, &ExecConsole::showBatch);
+    connect(m_current.get(), &ExecSession::finished, this, &ExecConsole::onEnded);
     setRunning(true);
-    thread->start();
 }
 
 void ExecConsole::stop()
 {
-    if (m_current)
-        QMetaObject::invokeMethod(m_current, &ExecRun::stop, Qt::QueuedConnection);
+    if (m_current && !m_stopping) {
+        m_stopping = true;
+        m_current->cancel();
+    }
 }
 
 void ExecConsole::setRunning(bool running)
@@ -254,17 +241,16 @@ void ExecConsole::showBatch(const QList<StreamLine> &lines, qint64 dropped)
     }
     c.endEditBlock();
     m_output->ensureCursorVisible();
-    if (m_batchInFlight)
-        m_batchInFlight->store(false);
 }
 
-void ExecConsole::onEnded(int exitCode, const QString &error, qint64 durationMs)
+void ExecConsole::onEnded(int exitCode, const Error &error)
 {
-    m_current = nullptr;
-    m_batchInFlight.reset();
+    m_current.release()->deleteLater();   // it is emitting: not deleted under its own feet
+    const qint64 durationMs = m_clock.elapsed();
     setRunning(false);
-    if (!error.isEmpty()) {
-        append(tr("%1 (after %2 ms)").arg(error).arg(durationMs), kErrorColor);
+    if (!error.message.isEmpty()) {
+        const QString why = m_stopping && error.kind == ErrorKind::Cancelled ? tr("Stopped.") : error.toString();
+        append(tr("%1 (after %2 ms)").arg(why).arg(durationMs), kErrorColor);
         Q_EMIT commandFinished(-1);
         return;
     }

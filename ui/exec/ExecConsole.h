@@ -1,14 +1,15 @@
 // ExecConsole: runs a command in a chosen replica of an application (argv, never a shell string built
 // here), shows its output as it arrives, Stop (Esc) ends it in the replica, the exit code and duration
-// close it; a history (Up/Down) of the commands run. Each command runs in an ExecRun on its own thread.
+// close it; a history (Up/Down) of the commands run. Each command is an ExecSession of OperationsService
+// (the replica lookup and the stream run on the session's worker; the console only connects to it).
 #pragma once
 
 #include "remote/Transport.h"
 
+#include <QElapsedTimer>
 #include <QStringList>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 
 class QComboBox;
@@ -17,12 +18,11 @@ class QPlainTextEdit;
 class QPushButton;
 
 namespace fleetdeck {
+class ExecSession;
 class OperationsService;
 }
 
 namespace fleetdeck::ui {
-
-class ExecRun;
 
 class ExecConsole final : public QWidget
 {
@@ -42,6 +42,9 @@ public:
     QPushButton *stopButton() const { return m_stop; }
     bool isRunning() const { return m_current != nullptr; }
 
+    // Output reaches the console at most this often (one batch at a time).
+    static constexpr int kFlushIntervalMs = 30;
+
     // The output keeps this many lines; older ones scroll away.
     static constexpr int kMaxOutputLines = 100000;
 
@@ -60,7 +63,7 @@ protected:
 private:
     void append(const QString &text, const QColor &color);
     void showBatch(const QList<fleetdeck::StreamLine> &lines, qint64 dropped);
-    void onEnded(int exitCode, const QString &error, qint64 durationMs);
+    void onEnded(int exitCode, const Error &error);
     void setRunning(bool running);
 
     std::shared_ptr<OperationsService> m_ops;
@@ -72,8 +75,9 @@ private:
     QPlainTextEdit *m_output;
     QStringList m_history;
     int m_historyPos = 0;
-    ExecRun *m_current = nullptr;      // lives on its own thread; only stop() is invoked on it, queued
-    std::shared_ptr<std::atomic_bool> m_batchInFlight;
+    std::unique_ptr<ExecSession> m_current;
+    QElapsedTimer m_clock;
+    bool m_stopping = false;
 };
 
 } // namespace fleetdeck::ui

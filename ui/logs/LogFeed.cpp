@@ -1,6 +1,7 @@
+// LogFeed: one LogFollow at a time; reconnects with a server-reckoned --since after a drop.
 #include "logs/LogFeed.h"
 
-#include "orchestrators/LogStream.h"
+#include "services/LogFollow.h"
 #include "services/Operations.h"
 
 #include <QTimer>
@@ -9,35 +10,20 @@
 
 namespace fleetdeck::ui {
 
-LogFeed::LogFeed(std::shared_ptr<OperationsService> ops, qint64 appId, const LogOptions &options)
-    : m_ops(std::move(ops))
+LogFeed::LogFeed(std::shared_ptr<OperationsService> ops, qint64 appId, const LogOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_ops(std::move(ops))
     , m_appId(appId)
     , m_options(options)
-    , m_flush(new QTimer(this))
     , m_retry(new QTimer(this))
-    , m_stopGuard(new QTimer(this))
 {
     m_options.follow = true;
-    m_flush->setSingleShot(true);
-    m_flush->setInterval(10);
     m_retry->setSingleShot(true);
-    m_stopGuard->setSingleShot(true);
-    m_stopGuard->setInterval(5000);
-    connect(m_flush, &QTimer::timeout, this, &LogFeed::flush);
     connect(m_retry, &QTimer::timeout, this, &LogFeed::connectStream);
-    connect(m_stopGuard, &QTimer::timeout, this, [this] {
-        if (!m_stoppedEmitted) {
-            m_stoppedEmitted = true;
-            Q_EMIT stopped();
-        }
-    });
 }
 
-LogFeed::~LogFeed()
-{
-    if (m_stream && !m_stream->isFinished())
-        m_stream->cancel();
-}
+// Destroying a follow that still runs ends its remote processes (on its own worker).
+LogFeed::~LogFeed() = default;
 
 QString LogFeed::sinceDrop(qint64 elapsedMs)
 {
@@ -61,46 +47,40 @@ void LogFeed::connectStream()
         return;
     if (m_droppedAt.isValid())
         m_options.since = sinceDrop(m_droppedAt.elapsed());
-    // Blocks this (feed) thread only while the replicas are looked up.
-    auto stream = m_ops->followLogs(m_appId, m_options);
-    if (m_stopping) {
-        if (stream)
-            (*stream)->cancel();
-        return;
-    }
-    if (!stream) {
-        const int delay = retryDelayMs();
-        ++m_attempt;
-        Q_EMIT stateChanged(Reconnecting, tr("Cannot follow the logs (%1); retrying in %2 s")
-                                              .arg(stream.error().toString())
-                                              .arg(delay / 1000));
-        m_retry->start(delay);
-        return;
-    }
-    m_stream = std::move(*stream);
-    connect(m_stream.get(), &LogStream::linesReceived, this, [this](const QList<LogLine> &lines) {
-        m_pending += lines;
-        if (!m_flush->isActive())
-            m_flush->start();
+    // Returns at once: the replicas are looked up on the follow's worker.
+    m_stream = m_ops->followLogs(m_appId, m_options, kBatchMs);
+    connect(m_stream.get(), &LogFollow::linesReceived, this, &LogFeed::linesReady);
+    connect(m_stream.get(), &LogFollow::started, this, [this](int n) {
+        if (m_stopping)
+            return;
+        Q_EMIT stateChanged(Streaming, m_everConnected ? tr("Reconnected: streaming %n replica(s)", nullptr, n)
+                                                       : tr("Streaming %n replica(s)", nullptr, n));
+        m_everConnected = true;
+        m_attempt = 0;
     });
-    connect(m_stream.get(), &LogStream::finished, this,
-            [this](bool ok, const Error &error) { onStreamFinished(ok, ok ? QString() : error.toString()); });
-    const int n = m_stream->replicaCount();
-    Q_EMIT stateChanged(Streaming, m_everConnected ? tr("Reconnected: streaming %n replica(s)", nullptr, n)
-                                                   : tr("Streaming %n replica(s)", nullptr, n));
-    m_everConnected = true;
-    m_attempt = 0;
+    connect(m_stream.get(), &LogFollow::finished, this, [this](bool ok, const Error &error) {
+        const bool lookupFailed = !m_stream->isStarted();
+        if (lookupFailed && !m_stopping) {
+            m_stream.release()->deleteLater();   // it is emitting: not deleted under its own feet
+            const int delay = retryDelayMs();
+            ++m_attempt;
+            Q_EMIT stateChanged(Reconnecting, tr("Cannot follow the logs (%1); retrying in %2 s")
+                                                  .arg(error.toString())
+                                                  .arg(delay / 1000));
+            m_retry->start(delay);
+            return;
+        }
+        onStreamFinished(ok, ok ? QString() : error.toString());
+    });
 }
 
 void LogFeed::onStreamFinished(bool ok, const QString &why)
 {
-    flush();
     if (m_stream)
         m_stream.release()->deleteLater();   // it is emitting: not deleted under its own feet
     if (m_stopping) {
         if (!m_stoppedEmitted) {
             m_stoppedEmitted = true;
-            m_stopGuard->stop();
             Q_EMIT stopped();
         }
         return;
@@ -117,21 +97,13 @@ void LogFeed::onStreamFinished(bool ok, const QString &why)
     m_retry->start(delay);
 }
 
-void LogFeed::flush()
-{
-    if (m_pending.isEmpty())
-        return;
-    Q_EMIT linesReady(m_pending);
-    m_pending.clear();
-}
-
+// The follow reports its end (within its stop grace period even on a dead connection): stopped() follows.
 void LogFeed::stop()
 {
     m_stopping = true;
     m_retry->stop();
     Q_EMIT stateChanged(Stopped, tr("Stopped"));
     if (m_stream && !m_stream->isFinished()) {
-        m_stopGuard->start();
         m_stream->cancel();
         return;
     }

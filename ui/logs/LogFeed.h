@@ -1,6 +1,7 @@
-// LogFeed: follows an application's logs on its own thread (the LogStream lives where it was made and
-// needs an event loop), hands lines to the window in batches every 10 ms, and reconnects after a
-// dropped connection, saying so.
+// LogFeed: the log window's follow policy over OperationsService's LogFollow objects (which look the
+// replicas up and stream on their own worker; this object lives in the GUI thread and never blocks):
+// lines in batches every 10 ms, and after a dropped connection a new follow from a moment before the
+// drop, saying so.
 #pragma once
 
 #include "orchestrators/OrchestratorTypes.h"
@@ -14,7 +15,7 @@
 class QTimer;
 
 namespace fleetdeck {
-class LogStream;
+class LogFollow;
 class OperationsService;
 }
 
@@ -27,7 +28,7 @@ public:
     enum State { Connecting, Streaming, Reconnecting, Stopped };
     Q_ENUM(State)
 
-    LogFeed(std::shared_ptr<OperationsService> ops, qint64 appId, const LogOptions &options);
+    LogFeed(std::shared_ptr<OperationsService> ops, qint64 appId, const LogOptions &options, QObject *parent = nullptr);
     ~LogFeed() override;
 
     // Delay before the next reconnection attempt grows 1, 2, 4 ... 30 s.
@@ -47,16 +48,14 @@ Q_SIGNALS:
 private:
     void connectStream();
     void onStreamFinished(bool ok, const QString &why);
-    void flush();
+
+    static constexpr int kBatchMs = 10;
 
     std::shared_ptr<OperationsService> m_ops;
     qint64 m_appId;
     LogOptions m_options;
-    std::unique_ptr<LogStream> m_stream;
-    QList<LogLine> m_pending;
-    QTimer *m_flush;
+    std::unique_ptr<LogFollow> m_stream;
     QTimer *m_retry;
-    QTimer *m_stopGuard;
     QElapsedTimer m_droppedAt;     // valid once a stream was lost
     int m_attempt = 0;
     bool m_everConnected = false;

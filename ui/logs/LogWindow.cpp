@@ -15,7 +15,6 @@
 #include <QSaveFile>
 #include <QSpinBox>
 #include <QStatusBar>
-#include <QThread>
 #include <QToolBar>
 
 namespace fleetdeck::ui {
@@ -227,14 +226,8 @@ LogOptions LogWindow::currentOptions() const
 
 void LogWindow::startFeed()
 {
-    m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("log-feed"));
     m_feed = new LogFeed(m_ops, m_appId, currentOptions());
-    m_feed->moveToThread(m_thread);
-    connect(m_thread, &QThread::started, m_feed, &LogFeed::start);
-    connect(m_feed, &LogFeed::stopped, m_thread, &QThread::quit);
-    connect(m_thread, &QThread::finished, m_feed, &QObject::deleteLater);
-    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    connect(m_feed, &LogFeed::stopped, m_feed, &QObject::deleteLater);
     connect(m_feed, &LogFeed::linesReady, this, &LogWindow::ingest);
     connect(m_feed, &LogFeed::stateChanged, this, [this](int state, const QString &message) {
         m_state = state;
@@ -242,18 +235,18 @@ void LogWindow::startFeed()
         m_stateLabel->setText(message);
         Q_EMIT stateChanged(state, message);
     });
-    m_thread->start();
+    m_feed->start();
 }
 
-// The feed and its thread outlive the window until the remote stream ended; they delete themselves.
+// The feed outlives the window until the remote stream ended (a dead connection: its follow's stop
+// grace period); then it deletes itself.
 void LogWindow::stopFeed()
 {
     if (!m_feed)
         return;
     disconnect(m_feed, nullptr, this, nullptr);
-    QMetaObject::invokeMethod(m_feed, &LogFeed::stop, Qt::QueuedConnection);
+    m_feed->stop();
     m_feed = nullptr;
-    m_thread = nullptr;
 }
 
 void LogWindow::reconnect()

@@ -1,5 +1,5 @@
 // LogWindow: a top-level window following one application's logs from every replica (several can be
-// open at once). Lines arrive from a LogFeed thread in batches and are moved into the LogStore in
+// open at once). Lines arrive from a LogFeed (a LogFollow streaming on its own worker) in batches and are moved into the LogStore in
 // time-boxed slices (adaptive: more per tick when behind, never more than ~8 ms of GUI time per tick).
 #pragma once
 
@@ -19,7 +19,6 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
-class QThread;
 
 namespace fleetdeck {
 class OperationsService;
@@ -92,7 +91,6 @@ private:
     int m_lastReplica = -1;
 
     LogFeed *m_feed = nullptr;
-    QThread *m_thread = nullptr;
     int m_state = -1;
     QString m_stateMessage;
 
