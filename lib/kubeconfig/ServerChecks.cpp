@@ -1,6 +1,8 @@
 // ServerChecks: Detect / Test connection — commands, parsers and the judgements made on their output.
 #include "kubeconfig/ServerChecks.h"
 
+#include "orchestrators/kubernetes/KubectlInvocation.h"
+
 #include "remote/HostFactsParser.h"
 #include "remote/ServerProbe.h"
 #include "remote/ShellQuote.h"
@@ -19,14 +21,6 @@ namespace {
 
 constexpr int kCommandTimeoutMs = 30000;
 const QString kRequestTimeout = QStringLiteral("--request-timeout=10s");
-
-// Linux: the file is unlinked before kubectl starts; kubectl re-opens /dev/fd/3 (a fresh read of the
-// deleted file each time), so nothing is left behind even when the command is killed.
-const QString kKubectlScript = QStringLiteral(
-    "umask 077; f=$(mktemp) || exit 125; "
-    "if ! cat >\"$f\"; then rm -f \"$f\"; exit 125; fi; "
-    "exec 3<\"$f\"; rm -f \"$f\"; "
-    "exec kubectl --kubeconfig /dev/fd/3 \"$@\"");
 
 bool toolMissing(const CommandResult &r)
 {
@@ -107,18 +101,12 @@ QString permissionText(const Permission &p, const QString &ns)
 RemoteCommand kubectlCommand(const QStringList &kubectlArgs, const QString &kubeconfig, const QString &context,
                              int timeoutMs, const QString &purpose)
 {
-    RemoteCommand c;
-    QStringList args;
+    kubernetes::KubectlTarget t;
+    t.kubeconfig = kubeconfig;
+    QStringList argv{QStringLiteral("kubectl")};
     if (!context.isEmpty())
-        args << QStringLiteral("--context") << context;
-    args << kubectlArgs;
-    if (kubeconfig.isEmpty()) {
-        c.argv = QStringList{QStringLiteral("kubectl")} + args;
-    } else {
-        c.argv = QStringList{QStringLiteral("sh"), QStringLiteral("-c"), kKubectlScript, QStringLiteral("sh")} + args;
-        c.stdinData = kubeconfig.toUtf8();
-        c.stdinIsSecret = true;
-    }
+        argv << QStringLiteral("--context") << context;
+    RemoteCommand c = kubernetes::kubectlCommand(t, argv + kubectlArgs);
     c.timeoutMs = timeoutMs;
     c.purpose = purpose;
     return c;
@@ -126,15 +114,14 @@ RemoteCommand kubectlCommand(const QStringList &kubectlArgs, const QString &kube
 
 QString displayCommand(const QStringList &argv)
 {
-    const bool wrapped = argv.size() >= 4 && argv.at(0) == QLatin1String("sh") && argv.at(1) == QLatin1String("-c")
-                         && argv.at(2) == kKubectlScript;
-    QStringList shown = wrapped ? argv.mid(4) : argv;
+    const auto wrapped = kubernetes::unwrapKubectl(argv);
+    QStringList shown = wrapped ? wrapped->args : argv;
     static const QRegularExpression bare(QStringLiteral(R"(^[A-Za-z0-9_./:=@%+,*-]+$)"));
     for (QString &word : shown)
         if (!bare.match(word).hasMatch())
             word = shellQuote(word);
     if (wrapped)
-        shown = QStringList{QStringLiteral("kubectl"), QStringLiteral("--kubeconfig=<stdin>")} + shown;
+        shown = QStringList{QStringLiteral("kubectl"), QStringLiteral("--kubeconfig=") + wrapped->kubeconfigShown} + shown;
     return shown.join(QLatin1Char(' '));
 }
 

@@ -22,15 +22,14 @@ namespace fleetdeck::checks {
 
 // ---- kubectl with a kubeconfig that never touches argv ----
 
-// `sh -c SCRIPT sh kubectl-args...`: the kubeconfig arrives on stdin (marked secret), is written to a
-// mktemp file (0600, random name) that is removed when the command ends, and passed as --kubeconfig.
-// kubectl re-reads its kubeconfig several times, so /dev/stdin alone is not enough. An empty
-// kubeconfig runs kubectl with the server's own configuration (~/.kube/config).
+// kubectl with `kubeconfig` handed over as kubernetes::kubectlCommand() does (KubectlInvocation.h:
+// on stdin, through a private directory removed before kubectl starts). An empty kubeconfig runs
+// kubectl with the server's own configuration (~/.kube/config).
 RemoteCommand kubectlCommand(const QStringList &kubectlArgs, const QString &kubeconfig, const QString &context,
                              int timeoutMs, const QString &purpose);
 
-// argv for humans (the activity log): the kubeconfig wrapper above shows as
-// "kubectl --kubeconfig=<stdin> ARGS"; words that need no quoting stay bare, others are quoted.
+// argv for humans (the activity log): the kubeconfig wrappers show as
+// "kubectl --kubeconfig=<stdin> ARGS" (or <lease> for streams); words that need no quoting stay bare, others are quoted.
 QString displayCommand(const QStringList &argv);
 
 // ---- parsers ----

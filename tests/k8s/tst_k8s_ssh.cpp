@@ -27,9 +27,10 @@ QString describe(const Error &e)
     return QStringLiteral("%1: %2 [%3]").arg(errorKindName(e.kind), e.toString(), e.detail);
 }
 
+// The private directories the kubeconfig is handed over through (KubectlInvocation.h).
 QStringList leftoverKubeconfigs()
 {
-    return QDir(QStringLiteral("/tmp")).entryList({QStringLiteral("fleetdeck-kubeconfig-*")}, QDir::Files | QDir::Hidden);
+    return QDir(QStringLiteral("/tmp")).entryList({QStringLiteral("fleetdeck-kubectl.*")}, QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
 }
 
 } // namespace
@@ -65,14 +66,13 @@ private:
         return s;
     }
 
-    QStringList uploadedPaths() const
+    // Steps whose kubectl got the stored kubeconfig handed over (never a path in argv).
+    int handedOver() const
     {
-        QStringList out;
-        static const QRegularExpression re(QStringLiteral("--kubeconfig=(/tmp/fleetdeck-kubeconfig-[0-9a-f]{32})"));
+        int n = 0;
         for (const StepRecord &s : m_steps)
-            if (const auto m = re.match(s.command); m.hasMatch() && !out.contains(m.captured(1)))
-                out << m.captured(1);
-        return out;
+            n += s.command.contains(QLatin1String("--kubeconfig=/dev/fd/3")) ? 1 : 0;
+        return n;
     }
 
 private Q_SLOTS:
@@ -112,12 +112,9 @@ private Q_SLOTS:
         QCOMPARE(waited->status.running, 2);
         qInfo("deploy + wait over SSH: %d remote commands",
               m_sshd.countInLog(QStringLiteral("request exec")) - execsBefore);
-        // Every operation uploaded the kubeconfig to its own random file, and removed it.
-        const QStringList uploaded = uploadedPaths();
-        QVERIFY(uploaded.size() >= 2);
-        QTRY_VERIFY_WITH_TIMEOUT(leftoverKubeconfigs() == before, 5000);
-        for (const QString &path : uploaded)
-            QVERIFY(!QFileInfo::exists(path));
+        // Every kubectl got the kubeconfig handed over on stdin; nothing of it is left on the server.
+        QVERIFY(handedOver() >= 2);
+        QCOMPARE(leftoverKubeconfigs(), before);
         for (const StepRecord &s : m_steps)
             QVERIFY(!s.output.contains(QLatin1String("over-ssh-secret")) && !s.command.contains(QLatin1String("over-ssh-secret")));
         // The secret arrived intact.
@@ -150,9 +147,14 @@ private Q_SLOTS:
         for (const QString &f : during)
             if (!before.contains(f))
                 mine = QStringLiteral("/tmp/") + f;
-        QCOMPARE(QFileInfo(mine).permissions() & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+        // The stream's lease: a private directory (0700) holding a 0600 file.
+        QCOMPARE(QFileInfo(mine).permissions() & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadUser
+                                                   | QFile::WriteUser | QFile::ExeUser),
                  QFileDevice::Permissions());
-        QVERIFY(QRegularExpression(QStringLiteral("^/tmp/fleetdeck-kubeconfig-[0-9a-f]{32}$")).match(mine).hasMatch());
+        QCOMPARE(QFileInfo(mine + QStringLiteral("/kubeconfig")).permissions()
+                     & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+                 QFileDevice::Permissions());
+        QVERIFY(QRegularExpression(QStringLiteral("^/tmp/fleetdeck-kubectl\\.[A-Za-z0-9]{10}$")).match(mine).hasMatch());
         QSignalSpy finished(stream->get(), &LogStream::finished);
         (*stream)->cancel();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);

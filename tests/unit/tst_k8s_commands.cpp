@@ -1,6 +1,7 @@
 // kubectl argv builders of the Kubernetes backend: flags, stdin payloads, no shell strings, and the
 // stored-kubeconfig checks and file names that need no cluster.
 #include "orchestrators/kubernetes/KubectlCommands.h"
+#include "orchestrators/kubernetes/KubectlInvocation.h"
 #include "orchestrators/kubernetes/KubectlSession.h"
 #include "remote/ShellQuote.h"
 
@@ -14,11 +15,13 @@ using namespace fleetdeck::kubernetes;
 
 namespace {
 
+const QString kKubeconfig = QStringLiteral("apiVersion: v1\nkind: Config\nusers: [{name: a, user: {token: S3CR3T-T0KEN}}]\n");
+
 KubectlTarget target(bool kubeconfig = true)
 {
     KubectlTarget t;
     if (kubeconfig)
-        t.kubeconfigPath = QStringLiteral("/tmp/fleetdeck-kubeconfig-0123456789abcdef0123456789abcdef");
+        t.kubeconfig = kKubeconfig;
     t.context = QStringLiteral("prod");
     t.nameSpace = QStringLiteral("team-a");
     return t;
@@ -45,9 +48,7 @@ class TestK8sCommands : public QObject
 private Q_SLOTS:
     void prefix()
     {
-        QCOMPARE(kubectlPrefix(target()), (QStringList{QStringLiteral("kubectl"),
-                                                       QStringLiteral("--kubeconfig=/tmp/fleetdeck-kubeconfig-0123456789abcdef0123456789abcdef"),
-                                                       QStringLiteral("--context=prod")}));
+        QCOMPARE(kubectlPrefix(target()), (QStringList{QStringLiteral("kubectl"), QStringLiteral("--context=prod")}));
         KubectlTarget own;
         QCOMPARE(kubectlPrefix(own), QStringList{QStringLiteral("kubectl")});
     }
@@ -74,7 +75,15 @@ private Q_SLOTS:
             watchPods(t, kSelector), exec(t, QStringLiteral("web-1"), QStringLiteral("web"), {QStringLiteral("true")}, 1000)};
         const PlannedCommand &c = all.at(which);
         QVERIFY(validateArgv(c.command.argv).ok());
-        QCOMPARE(c.command.argv.mid(0, 3), kubectlPrefix(t));
+        // Every builder hands the kubeconfig over on stdin, never in argv.
+        const auto unwrapped = unwrapKubectl(c.command.argv);
+        QVERIFY(unwrapped);
+        QCOMPARE(unwrapped->kubeconfigShown, QStringLiteral("<stdin>"));
+        QCOMPARE(QStringList{QStringLiteral("kubectl")} + unwrapped->args.mid(0, 1), kubectlPrefix(t));
+        QCOMPARE(c.command.argv.at(4), QString::number(kKubeconfig.toUtf8().size()));
+        QVERIFY(c.command.stdinData.startsWith(kKubeconfig.toUtf8()));
+        QVERIFY(c.command.stdinIsSecret);
+        QVERIFY(!c.command.argv.join(QLatin1Char(' ')).contains(QLatin1String("S3CR3T")));
         QCOMPARE(c.command.argv.contains(QStringLiteral("--namespace=team-a")), namespaced);
         QVERIFY(!c.step.isEmpty());
         QVERIFY(!c.description.isEmpty());
@@ -89,12 +98,15 @@ private Q_SLOTS:
         const PlannedCommand c = apply(target(), yaml, true, QStringLiteral("1 manifest; secret values not shown"));
         for (const char *flag : {"apply", "--server-side", "--field-manager=fleetdeck", "--force-conflicts", "--filename=-"})
             QVERIFY2(c.command.argv.contains(QLatin1String(flag)), flag);
-        QCOMPARE(c.command.stdinData, yaml);
+        QCOMPARE(c.command.stdinData, kKubeconfig.toUtf8() + yaml);   // the kubeconfig first, then kubectl's stdin
         QVERIFY(c.command.stdinIsSecret);
         QCOMPARE(c.stdinSummary, QStringLiteral("1 manifest; secret values not shown"));
         for (const QString &a : c.command.argv)
             QVERIFY(!a.contains(QLatin1String("czNjcjN0")));
-        QVERIFY(!apply(target(), "x", false, {}).command.stdinIsSecret);
+        QVERIFY(apply(target(), "x", false, {}).command.stdinIsSecret);              // the kubeconfig is
+        QCOMPARE(apply(target(false), "x", false, {}).command.stdinData, QByteArray("x"));
+        QVERIFY(!apply(target(false), "x", false, {}).command.stdinIsSecret);
+        QVERIFY(apply(target(false), "x", true, {}).command.stdinIsSecret);
         QVERIFY(applyDryRun(target(), "x", false).command.argv.contains(QStringLiteral("--dry-run=server")));
     }
 
@@ -173,16 +185,80 @@ private Q_SLOTS:
         QVERIFY(del.command.timeoutMs > 90000);
     }
 
-    void kubeconfigFileNames()
+    // The three ways kubectl is run: the server's own kubeconfig, the stored one on stdin, a lease (streams).
+    void invocationForms_data()
     {
-        static const QRegularExpression shape(QStringLiteral("^/tmp/fleetdeck-kubeconfig-[0-9a-f]{32}$"));
-        QSet<QString> seen;
-        for (int i = 0; i < 1000; ++i) {
-            const QString p = KubeconfigLease::randomPath();
-            QVERIFY2(shape.match(p).hasMatch(), qPrintable(p));
-            seen.insert(p);
+        QTest::addColumn<QString>("kubeconfig");
+        QTest::addColumn<QString>("lease");
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<QStringList>("argvHead");        // before the kubectl words
+        QTest::addColumn<QByteArray>("stdinData");
+        QTest::addColumn<bool>("secret");
+        const QString lease = QStringLiteral("/tmp/fleetdeck-kubectl.AbC123xYz9");
+        QTest::newRow("server's own") << QString() << QString() << QByteArray("m") << QStringList{QStringLiteral("kubectl")}
+                                      << QByteArray("m") << false;
+        QTest::newRow("stdin") << kKubeconfig << QString() << QByteArray("m")
+                               << QStringList{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("*"), QStringLiteral("fleetdeck-kubectl"),
+                                              QString::number(kKubeconfig.toUtf8().size())}
+                               << kKubeconfig.toUtf8() + "m" << true;
+        QTest::newRow("lease") << QString() << lease << QByteArray()
+                               << QStringList{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("*"), QStringLiteral("fleetdeck-kubectl"), lease}
+                               << QByteArray() << false;
+    }
+    void invocationForms()
+    {
+        QFETCH(QString, kubeconfig);
+        QFETCH(QString, lease);
+        QFETCH(QByteArray, payload);
+        QFETCH(QStringList, argvHead);
+        QFETCH(QByteArray, stdinData);
+        QFETCH(bool, secret);
+        KubectlTarget t;
+        t.kubeconfig = kubeconfig;
+        t.leaseDir = lease;
+        const QStringList words{QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-o"), QStringLiteral("json")};
+        const RemoteCommand c = kubectlCommand(t, QStringList{QStringLiteral("kubectl")} + words, payload);
+        QCOMPARE(c.argv.size(), argvHead.size() + words.size());
+        for (qsizetype i = 0; i < argvHead.size(); ++i)
+            if (argvHead.at(i) != QLatin1String("*"))
+                QCOMPARE(c.argv.at(i), argvHead.at(i));
+        QCOMPARE(c.argv.mid(argvHead.size()), words);
+        QCOMPARE(c.stdinData, stdinData);
+        QCOMPARE(c.stdinIsSecret, secret);
+        QCOMPARE(throughShell(c.argv), c.argv);
+        if (argvHead.size() > 1) {
+            const QString script = c.argv.at(2);
+            // Private: umask 077 and a fresh mktemp -d directory (0700); never a fixed or guessable name.
+            QVERIFY(script.contains(QLatin1String("umask 077")) || !lease.isEmpty());
+            QVERIFY(script.contains(QLatin1String("exec kubectl --kubeconfig=/dev/fd/3 \"$@\"")));
+            QVERIFY(!script.contains(QLatin1String("mv ")));
+            if (lease.isEmpty()) {
+                QVERIFY(script.contains(QLatin1String("mktemp -d /tmp/fleetdeck-kubectl.XXXXXXXXXX")));
+                QVERIFY(script.contains(QLatin1String("trap 'rm -rf -- \"$d\"' EXIT")));
+                QVERIFY(script.indexOf(QLatin1String("rm -rf -- \"$d\"; trap -")) < script.indexOf(QLatin1String("exec kubectl")));
+            }
+            const auto shown = unwrapKubectl(c.argv);
+            QVERIFY(shown);
+            QCOMPARE(shown->args, words);
+            QCOMPARE(shown->kubeconfigShown, lease.isEmpty() ? QStringLiteral("<stdin>") : QStringLiteral("<lease>"));
+        } else {
+            QVERIFY(!unwrapKubectl(c.argv));
         }
-        QCOMPARE(seen.size(), 1000);
+    }
+
+    void leaseCommands()
+    {
+        const RemoteCommand make = leaseCommand(kKubeconfig);
+        QCOMPARE(make.stdinData, kKubeconfig.toUtf8());
+        QVERIFY(make.stdinIsSecret);
+        QVERIFY(!make.argv.join(QLatin1Char(' ')).contains(QLatin1String("S3CR3T")));
+        QVERIFY(make.argv.at(2).contains(QLatin1String("mktemp -d /tmp/fleetdeck-kubectl.XXXXXXXXXX")));
+        QCOMPARE(parseLeaseDir("/tmp/fleetdeck-kubectl.AbC123xYz9\n"), std::optional<QString>(QStringLiteral("/tmp/fleetdeck-kubectl.AbC123xYz9")));
+        for (const QByteArray &bad : {QByteArray(""), QByteArray("/tmp/fleetdeck-kubectl.short"), QByteArray("/etc"),
+                                      QByteArray("/tmp/fleetdeck-kubectl.AbC123xYz9/../../etc"), QByteArray("/tmp/x\n/tmp/fleetdeck-kubectl.AbC123xYz9")})
+            QVERIFY2(!parseLeaseDir(bad), bad.constData());
+        QCOMPARE(releaseCommand(QStringLiteral("/tmp/fleetdeck-kubectl.AbC123xYz9")).argv,
+                 (QStringList{QStringLiteral("rm"), QStringLiteral("-rf"), QStringLiteral("--"), QStringLiteral("/tmp/fleetdeck-kubectl.AbC123xYz9")}));
     }
 
     void storedKubeconfigChecks_data()

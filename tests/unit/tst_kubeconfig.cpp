@@ -238,9 +238,11 @@ private Q_SLOTS:
         const RemoteCommand c = checks::kubectlCommand({QStringLiteral("get"), QStringLiteral("nodes")}, kValid,
                                                         QStringLiteral("prod-admin"), 5000, QStringLiteral("test"));
         QCOMPARE(c.argv.first(), QStringLiteral("sh"));
-        QVERIFY(c.argv.at(2).contains(QLatin1String("mktemp")));
-        QVERIFY(c.argv.at(2).contains(QLatin1String("rm -f")));
-        QCOMPARE(c.argv.mid(4), (QStringList{QStringLiteral("--context"), QStringLiteral("prod-admin"), QStringLiteral("get"), QStringLiteral("nodes")}));
+        QVERIFY(c.argv.at(2).contains(QLatin1String("mktemp -d")));
+        QVERIFY(c.argv.at(2).contains(QLatin1String("rm -rf")));
+        QCOMPARE(c.argv.at(4), QString::number(kValid.toUtf8().size()));
+        QCOMPARE(c.argv.mid(5), (QStringList{QStringLiteral("--context"), QStringLiteral("prod-admin"), QStringLiteral("get"), QStringLiteral("nodes")}));
+        QCOMPARE(checks::displayCommand(c.argv), QStringLiteral("kubectl --kubeconfig=<stdin> --context prod-admin get nodes"));
         QVERIFY(!c.argv.join(QLatin1Char(' ')).contains(QLatin1String("S0VZ")));
         QCOMPARE(c.stdinData, kValid.toUtf8());
         QVERIFY(c.stdinIsSecret);

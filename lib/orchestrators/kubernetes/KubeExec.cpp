@@ -22,13 +22,13 @@ bool isKubectlFailure(const QByteArray &firstLine)
            || firstLine.startsWith("error: Internal error occurred") || firstLine.startsWith("error: unable to");
 }
 
-std::unique_ptr<RemoteStream> streamExec(const KubectlSession &session, const QString &pod, const QString &container,
-                                         const QStringList &argv)
+std::unique_ptr<RemoteStream> streamExec(const KubectlSession &session, const KubectlTarget &streamTarget, const QString &pod,
+                                         const QString &container, const QStringList &argv)
 {
     const QString mark = execmark::newMark();
-    RemoteCommand command = exec(session.target(), pod, container, QStringList{QStringLiteral("env"), mark} + argv, 0).command;
+    RemoteCommand command = exec(streamTarget, pod, container, QStringList{QStringLiteral("env"), mark} + argv, 0).command;
     command.timeoutMs = 0;
-    RemoteCommand stop = exec(session.target(), pod, container, execmark::stopArgv(mark), 30000).command;
+    RemoteCommand stop = exec(streamTarget, pod, container, execmark::stopArgv(mark), 30000).command;
     stop.purpose = QStringLiteral("stop exec in pod %1").arg(pod);
 
     ExecStream::Reading reading;

@@ -18,8 +18,8 @@ bool isKubectlFailure(const QByteArray &firstLine);
 
 // Runs `env MARK ARGV...` in `container` of `pod` (kubectl exec has no --env), so that cancelling
 // ends the command in the pod. The stream holds the session's kubeconfig lease while it or its
-// stop needs it.
-std::unique_ptr<RemoteStream> streamExec(const KubectlSession &session, const QString &pod, const QString &container,
-                                         const QStringList &argv);
+// stop needs it (the session's stream target must be taken first: KubectlSession::streamTarget()).
+std::unique_ptr<RemoteStream> streamExec(const KubectlSession &session, const KubectlTarget &streamTarget, const QString &pod,
+                                         const QString &container, const QStringList &argv);
 
 } // namespace fleetdeck::kubernetes

@@ -1,6 +1,8 @@
 // Argv builders of the Kubernetes backend.
 #include "orchestrators/kubernetes/KubectlCommands.h"
 
+#include "orchestrators/kubernetes/KubectlInvocation.h"
+
 #include <QRegularExpression>
 
 namespace fleetdeck::kubernetes {
@@ -17,9 +19,17 @@ QString ns(const KubectlTarget &t)
     return QStringLiteral("--namespace=") + t.nameSpace;
 }
 
-PlannedCommand command(const QString &step, const QString &description, const QStringList &argv, int timeoutMs)
+// Every builder ends here: kubectlCommand() hands the kubeconfig over.
+PlannedCommand command(const KubectlTarget &t, const QString &step, const QString &description, const QStringList &argv,
+                       int timeoutMs, const QByteArray &payload = {})
 {
-    return PlannedCommand::make(step, description, argv, timeoutMs);
+    PlannedCommand c;
+    c.step = step;
+    c.description = description;
+    c.command = kubectlCommand(t, argv, payload);
+    c.command.timeoutMs = timeoutMs;
+    c.command.purpose = description;
+    return c;
 }
 
 // A little more than kubectl's own limit, so kubectl reports the timeout, not the transport.
@@ -48,8 +58,6 @@ void addLogOptions(QStringList &argv, const LogOptions &options)
 QStringList kubectlPrefix(const KubectlTarget &t)
 {
     QStringList argv{QStringLiteral("kubectl")};
-    if (!t.kubeconfigPath.isEmpty())
-        argv << QStringLiteral("--kubeconfig=") + t.kubeconfigPath;
     if (!t.context.isEmpty())
         argv << QStringLiteral("--context=") + t.context;
     return argv;
@@ -57,7 +65,7 @@ QStringList kubectlPrefix(const KubectlTarget &t)
 
 PlannedCommand getDeployment(const KubectlTarget &t, const QString &name)
 {
-    return command(QStringLiteral("inspect"), QStringLiteral("read Deployment %1").arg(name),
+    return command(t, QStringLiteral("inspect"), QStringLiteral("read Deployment %1").arg(name),
                    kubectlPrefix(t) << QStringLiteral("get") << QStringLiteral("deployment.apps") << name << ns(t)
                                     << QStringLiteral("--output=json") << QStringLiteral("--ignore-not-found")
                                     << requestTimeout(),
@@ -66,7 +74,7 @@ PlannedCommand getDeployment(const KubectlTarget &t, const QString &name)
 
 PlannedCommand getObjects(const KubectlTarget &t, const QStringList &kindSlashNames)
 {
-    return command(QStringLiteral("inspect"), QStringLiteral("read %1").arg(kindSlashNames.join(QStringLiteral(", "))),
+    return command(t, QStringLiteral("inspect"), QStringLiteral("read %1").arg(kindSlashNames.join(QStringLiteral(", "))),
                    kubectlPrefix(t) << QStringLiteral("get") << kindSlashNames << ns(t) << QStringLiteral("--output=json")
                                     << QStringLiteral("--ignore-not-found") << requestTimeout(),
                    quickTimeoutMs());
@@ -74,7 +82,7 @@ PlannedCommand getObjects(const KubectlTarget &t, const QStringList &kindSlashNa
 
 PlannedCommand getNamespace(const KubectlTarget &t)
 {
-    return command(QStringLiteral("inspect"), QStringLiteral("check namespace %1").arg(t.nameSpace),
+    return command(t, QStringLiteral("inspect"), QStringLiteral("check namespace %1").arg(t.nameSpace),
                    kubectlPrefix(t) << QStringLiteral("get") << QStringLiteral("namespace") << t.nameSpace
                                     << QStringLiteral("--output=name") << QStringLiteral("--ignore-not-found")
                                     << requestTimeout(),
@@ -83,7 +91,7 @@ PlannedCommand getNamespace(const KubectlTarget &t)
 
 PlannedCommand getAppObjects(const KubectlTarget &t, const QString &selector)
 {
-    return command(QStringLiteral("status"), QStringLiteral("read the Deployment, ReplicaSets and pods (%1)").arg(selector),
+    return command(t, QStringLiteral("status"), QStringLiteral("read the Deployment, ReplicaSets and pods (%1)").arg(selector),
                    kubectlPrefix(t) << QStringLiteral("get") << QStringLiteral("deployments.apps,replicasets.apps,pods")
                                     << QStringLiteral("--selector=") + selector << ns(t) << QStringLiteral("--output=json")
                                     << requestTimeout(),
@@ -92,7 +100,7 @@ PlannedCommand getAppObjects(const KubectlTarget &t, const QString &selector)
 
 PlannedCommand getPods(const KubectlTarget &t, const QString &selector)
 {
-    return command(QStringLiteral("pods"), QStringLiteral("list pods (%1)").arg(selector),
+    return command(t, QStringLiteral("pods"), QStringLiteral("list pods (%1)").arg(selector),
                    kubectlPrefix(t) << QStringLiteral("get") << QStringLiteral("pods") << QStringLiteral("--selector=") + selector
                                     << ns(t) << QStringLiteral("--output=json") << requestTimeout(),
                    quickTimeoutMs());
@@ -100,7 +108,7 @@ PlannedCommand getPods(const KubectlTarget &t, const QString &selector)
 
 PlannedCommand topPods(const KubectlTarget &t, const QString &selector)
 {
-    return command(QStringLiteral("resources"), QStringLiteral("read pod metrics (%1)").arg(selector),
+    return command(t, QStringLiteral("resources"), QStringLiteral("read pod metrics (%1)").arg(selector),
                    kubectlPrefix(t) << QStringLiteral("top") << QStringLiteral("pods") << QStringLiteral("--selector=") + selector
                                     << ns(t) << QStringLiteral("--no-headers") << requestTimeout(),
                    quickTimeoutMs());
@@ -111,35 +119,33 @@ PlannedCommand apply(const KubectlTarget &t, const QByteArray &manifests, bool h
     // --force-conflicts: a deploy is the user's statement of what the application is; fields another
     // manager took over (an image set by hand) return to it. Replicas are handled by the caller, so
     // that a manual scale is not undone by a deploy that did not change them.
-    PlannedCommand c = command(QStringLiteral("apply"), QStringLiteral("apply the manifests (server-side)"),
+    PlannedCommand c = command(t, QStringLiteral("apply"), QStringLiteral("apply the manifests (server-side)"),
                                kubectlPrefix(t) << QStringLiteral("apply") << QStringLiteral("--server-side")
                                                 << QStringLiteral("--field-manager=fleetdeck") << QStringLiteral("--force-conflicts")
                                                 << QStringLiteral("--filename=-") << QStringLiteral("--output=name")
                                                 << requestTimeout(),
-                               quickTimeoutMs() * 2);
-    c.command.stdinData = manifests;
-    c.command.stdinIsSecret = holdsSecrets;
+                               quickTimeoutMs() * 2, manifests);
+    c.command.stdinIsSecret = c.command.stdinIsSecret || holdsSecrets;
     c.stdinSummary = stdinSummary;
     return c;
 }
 
 PlannedCommand applyDryRun(const KubectlTarget &t, const QByteArray &manifests, bool holdsSecrets)
 {
-    PlannedCommand c = command(QStringLiteral("validate"), QStringLiteral("validate the manifests (server-side dry run)"),
+    PlannedCommand c = command(t, QStringLiteral("validate"), QStringLiteral("validate the manifests (server-side dry run)"),
                                kubectlPrefix(t) << QStringLiteral("apply") << QStringLiteral("--server-side")
                                                 << QStringLiteral("--field-manager=fleetdeck") << QStringLiteral("--force-conflicts")
                                                 << QStringLiteral("--dry-run=server") << QStringLiteral("--filename=-")
                                                 << QStringLiteral("--output=name") << requestTimeout(),
-                               quickTimeoutMs() * 2);
-    c.command.stdinData = manifests;
-    c.command.stdinIsSecret = holdsSecrets;
+                               quickTimeoutMs() * 2, manifests);
+    c.command.stdinIsSecret = c.command.stdinIsSecret || holdsSecrets;
     c.stdinSummary = QStringLiteral("the manifests (YAML)");
     return c;
 }
 
 PlannedCommand deleteObjects(const KubectlTarget &t, const QStringList &kindSlashNames)
 {
-    return command(QStringLiteral("prune"), QStringLiteral("remove objects no longer generated: %1").arg(kindSlashNames.join(QStringLiteral(", "))),
+    return command(t, QStringLiteral("prune"), QStringLiteral("remove objects no longer generated: %1").arg(kindSlashNames.join(QStringLiteral(", "))),
                    kubectlPrefix(t) << QStringLiteral("delete") << kindSlashNames << ns(t) << QStringLiteral("--ignore-not-found")
                                     << requestTimeout(),
                    quickTimeoutMs());
@@ -149,7 +155,7 @@ PlannedCommand deleteBySelector(const KubectlTarget &t, const QStringList &kinds
                                 const QString &step)
 {
     // Foreground: the call returns once the pods are gone too, so "stopped" means stopped.
-    return command(step, QStringLiteral("delete %1 (%2)").arg(kinds.join(QLatin1Char(',')), selector),
+    return command(t, step, QStringLiteral("delete %1 (%2)").arg(kinds.join(QLatin1Char(',')), selector),
                    kubectlPrefix(t) << QStringLiteral("delete") << kinds.join(QLatin1Char(','))
                                     << QStringLiteral("--selector=") + selector << ns(t) << QStringLiteral("--ignore-not-found")
                                     << QStringLiteral("--cascade=foreground") << QStringLiteral("--wait=true")
@@ -159,7 +165,7 @@ PlannedCommand deleteBySelector(const KubectlTarget &t, const QStringList &kinds
 
 PlannedCommand scale(const KubectlTarget &t, const QString &deployment, int replicas)
 {
-    return command(QStringLiteral("scale"), QStringLiteral("scale Deployment %1 to %2").arg(deployment).arg(replicas),
+    return command(t, QStringLiteral("scale"), QStringLiteral("scale Deployment %1 to %2").arg(deployment).arg(replicas),
                    kubectlPrefix(t) << QStringLiteral("scale") << QStringLiteral("deployment.apps/") + deployment
                                     << QStringLiteral("--replicas=%1").arg(replicas) << ns(t) << requestTimeout(),
                    quickTimeoutMs());
@@ -167,7 +173,7 @@ PlannedCommand scale(const KubectlTarget &t, const QString &deployment, int repl
 
 PlannedCommand rolloutRestart(const KubectlTarget &t, const QString &deployment)
 {
-    return command(QStringLiteral("restart"), QStringLiteral("restart the pods of Deployment %1").arg(deployment),
+    return command(t, QStringLiteral("restart"), QStringLiteral("restart the pods of Deployment %1").arg(deployment),
                    kubectlPrefix(t) << QStringLiteral("rollout") << QStringLiteral("restart")
                                     << QStringLiteral("deployment.apps/") + deployment << ns(t) << requestTimeout(),
                    quickTimeoutMs());
@@ -175,7 +181,7 @@ PlannedCommand rolloutRestart(const KubectlTarget &t, const QString &deployment)
 
 PlannedCommand rolloutUndo(const KubectlTarget &t, const QString &deployment)
 {
-    return command(QStringLiteral("rollback"), QStringLiteral("roll Deployment %1 back to its previous revision").arg(deployment),
+    return command(t, QStringLiteral("rollback"), QStringLiteral("roll Deployment %1 back to its previous revision").arg(deployment),
                    kubectlPrefix(t) << QStringLiteral("rollout") << QStringLiteral("undo")
                                     << QStringLiteral("deployment.apps/") + deployment << ns(t) << requestTimeout(),
                    quickTimeoutMs());
@@ -183,7 +189,7 @@ PlannedCommand rolloutUndo(const KubectlTarget &t, const QString &deployment)
 
 PlannedCommand rolloutStatus(const KubectlTarget &t, const QString &deployment, int timeoutSeconds)
 {
-    return command(QStringLiteral("wait"), QStringLiteral("wait for the rollout of %1 (at most %2 s)").arg(deployment).arg(timeoutSeconds),
+    return command(t, QStringLiteral("wait"), QStringLiteral("wait for the rollout of %1 (at most %2 s)").arg(deployment).arg(timeoutSeconds),
                    kubectlPrefix(t) << QStringLiteral("rollout") << QStringLiteral("status")
                                     << QStringLiteral("deployment.apps/") + deployment << ns(t) << QStringLiteral("--watch=true")
                                     << QStringLiteral("--timeout=%1s").arg(timeoutSeconds),
@@ -197,7 +203,7 @@ PlannedCommand logs(const KubectlTarget &t, const QString &selector, const LogOp
                                         << QStringLiteral("--max-log-requests=%1").arg(qMax(1, maxRequests))
                                         << QStringLiteral("--ignore-errors=true");
     addLogOptions(argv, options);
-    return command(QStringLiteral("logs"), QStringLiteral("read the logs of every pod (%1)").arg(selector), argv,
+    return command(t, QStringLiteral("logs"), QStringLiteral("read the logs of every pod (%1)").arg(selector), argv,
                    options.follow ? 0 : quickTimeoutMs() * 2);
 }
 
@@ -206,13 +212,13 @@ PlannedCommand podLogs(const KubectlTarget &t, const QString &pod, const LogOpti
     QStringList argv = kubectlPrefix(t) << QStringLiteral("logs") << QStringLiteral("pod/") + pod << ns(t)
                                         << QStringLiteral("--prefix") << QStringLiteral("--all-containers=true");
     addLogOptions(argv, options);
-    return command(QStringLiteral("logs"), QStringLiteral("read the log of pod %1").arg(pod), argv,
+    return command(t, QStringLiteral("logs"), QStringLiteral("read the log of pod %1").arg(pod), argv,
                    options.follow ? 0 : quickTimeoutMs() * 2);
 }
 
 PlannedCommand watchPods(const KubectlTarget &t, const QString &selector)
 {
-    return command(QStringLiteral("logs"), QStringLiteral("watch the pods (%1)").arg(selector),
+    return command(t, QStringLiteral("logs"), QStringLiteral("watch the pods (%1)").arg(selector),
                    kubectlPrefix(t) << QStringLiteral("get") << QStringLiteral("pods") << QStringLiteral("--selector=") + selector
                                     << ns(t) << QStringLiteral("--watch-only=true")
                                     << QStringLiteral("--output=jsonpath={.metadata.name}{\" \"}{.status.phase}{\" \"}"
@@ -227,7 +233,7 @@ PlannedCommand exec(const KubectlTarget &t, const QString &pod, const QString &c
     if (!container.isEmpty())
         full << QStringLiteral("--container=") + container;
     full << QStringLiteral("--") << argv;
-    return command(QStringLiteral("exec"), QStringLiteral("run a command in pod %1").arg(pod), full, timeoutMs);
+    return command(t, QStringLiteral("exec"), QStringLiteral("run a command in pod %1").arg(pod), full, timeoutMs);
 }
 
 } // namespace fleetdeck::kubernetes

@@ -10,10 +10,11 @@
 
 namespace fleetdeck::kubernetes {
 
-// Where kubectl looks: its kubeconfig (a file uploaded for this operation, or "" for the server's
-// own ~/.kube/config / $KUBECONFIG), the context ("" = current-context) and the namespace.
+// Where kubectl looks: its kubeconfig (the stored one, handed over as KubectlInvocation.h says, or ""
+// for the server's own ~/.kube/config / $KUBECONFIG), the context ("" = current-context) and the namespace.
 struct KubectlTarget {
-    QString kubeconfigPath;
+    QString kubeconfig;
+    QString leaseDir;        // streams: the private directory the kubeconfig was handed over to
     QString context;
     QString nameSpace = QStringLiteral("default");
 };
@@ -22,7 +23,7 @@ struct KubectlTarget {
 // fails in seconds, not at the TCP timeout. Watches and follows do not (it would cut them off).
 constexpr int kRequestTimeoutSeconds = 30;
 
-// "kubectl [--kubeconfig=P] [--context=C]"
+// "kubectl [--context=C]" (the kubeconfig is handed over by kubectlCommand(), never named in argv)
 QStringList kubectlPrefix(const KubectlTarget &target);
 
 // Reads.

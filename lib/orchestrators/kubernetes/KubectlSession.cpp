@@ -3,11 +3,11 @@
 
 #include "core/Logging.h"
 #include "kubeconfig/Kubeconfig.h"
+#include "orchestrators/kubernetes/KubectlInvocation.h"
 #include "orchestrators/kubernetes/KubectlParsers.h"
 #include "remote/Transport.h"
 
 #include <QCoreApplication>
-#include <QRandomGenerator>
 #include <QThread>
 #include <QThreadPool>
 
@@ -18,44 +18,31 @@
 
 namespace fleetdeck::kubernetes {
 
-KubeconfigLease::KubeconfigLease(std::shared_ptr<Transport> transport, QString path)
-    : m_transport(std::move(transport)), m_path(std::move(path))
+KubeconfigLease::KubeconfigLease(std::shared_ptr<Transport> transport, QString dir)
+    : m_transport(std::move(transport)), m_dir(std::move(dir))
 {
 }
 
-QString KubeconfigLease::randomPath()
+Result<std::shared_ptr<KubeconfigLease>> KubeconfigLease::create(std::shared_ptr<Transport> transport, const QString &kubeconfig,
+                                                                 const CancelToken &cancel)
 {
-    quint64 bits[2];
-    QRandomGenerator::system()->fillRange(bits);
-    return QStringLiteral("/tmp/fleetdeck-kubeconfig-%1%2")
-        .arg(bits[0], 16, 16, QLatin1Char('0'))
-        .arg(bits[1], 16, 16, QLatin1Char('0'));
+    auto r = transport->execute(leaseCommand(kubeconfig), cancel);
+    if (!r)
+        return r.error();
+    const auto dir = parseLeaseDir(r->stdoutData);
+    if (!r->succeeded() || !dir)
+        return Error::make(ErrorKind::RemoteFailed,
+                           QStringLiteral("Could not hand the kubeconfig over on %1 (exit %2)").arg(transport->describe()).arg(r->exitCode),
+                           QString::fromUtf8(r->stderrData));
+    return std::shared_ptr<KubeconfigLease>(new KubeconfigLease(std::move(transport), *dir));
 }
 
-Result<std::shared_ptr<KubeconfigLease>> KubeconfigLease::upload(std::shared_ptr<Transport> transport, const QString &kubeconfig)
+void KubeconfigLease::release(Transport &transport, const QString &dir)
 {
-    const QString path = randomPath();
-    if (auto s = transport->upload(kubeconfig.toUtf8(), path, 0600); !s) {
-        // The write may have got as far as the final name before the error (e.g. a timeout while
-        // waiting for the answer): remove it anyway.
-        remove(*transport, path);
-        Error e = s.error();
-        e.message = QStringLiteral("Could not put the kubeconfig on %1: %2").arg(transport->describe(), e.message);
-        return e;
-    }
-    return std::shared_ptr<KubeconfigLease>(new KubeconfigLease(std::move(transport), path));
-}
-
-void KubeconfigLease::remove(Transport &transport, const QString &path)
-{
-    RemoteCommand rm;
-    rm.argv = QStringList{QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("--"), path};
-    rm.timeoutMs = 15000;
-    rm.purpose = QStringLiteral("remove the uploaded kubeconfig");
     // A fresh token: the operation's own may be cancelled, the clean-up must still run.
-    auto result = transport.execute(rm, CancelToken());
+    auto result = transport.execute(releaseCommand(dir), CancelToken());
     if (!result || !result->succeeded())
-        qCWarning(lcOrchestrator).noquote() << "could not remove" << path << "on" << transport.describe() << ":"
+        qCWarning(lcOrchestrator).noquote() << "could not remove" << dir << "on" << transport.describe() << ":"
                                             << (result ? QString::fromUtf8(result->stderrData) : result.error().toString());
 }
 
@@ -64,10 +51,10 @@ KubeconfigLease::~KubeconfigLease()
     QCoreApplication *app = QCoreApplication::instance();
     if (app && app->inherits("QGuiApplication") && QThread::currentThread() == app->thread()) {
         // Never block the GUI thread on a remote command (the CLI and the tests may wait).
-        QThreadPool::globalInstance()->start([transport = m_transport, path = m_path] { remove(*transport, path); });
+        QThreadPool::globalInstance()->start([transport = m_transport, dir = m_dir] { release(*transport, dir); });
         return;
     }
-    remove(*m_transport, m_path);
+    release(*m_transport, m_dir);
 }
 
 std::optional<QDateTime> certificateNotAfter(const QByteArray &pem)
@@ -133,14 +120,28 @@ Status KubectlSession::open()
     if (!kubeconfig.trimmed().isEmpty()) {
         if (auto s = checkStoredKubeconfig(kubeconfig, m_server.settings.kubeContext); !s)
             return s;
-        auto lease = KubeconfigLease::upload(m_runner.transportPtr(), kubeconfig);
-        if (!lease)
-            return lease.error();
-        m_lease = *lease;
-        m_target.kubeconfigPath = m_lease->path();
+        m_target.kubeconfig = kubeconfig;
     }
     m_opened = true;
     return {};
+}
+
+Result<KubectlTarget> KubectlSession::streamTarget()
+{
+    if (auto s = open(); !s)
+        return s.error();
+    KubectlTarget t = m_target;
+    if (t.kubeconfig.isEmpty())
+        return t;
+    if (!m_lease) {
+        auto lease = KubeconfigLease::create(m_runner.transportPtr(), t.kubeconfig, m_runner.context().cancel);
+        if (!lease)
+            return lease.error();
+        m_lease = *lease;
+    }
+    t.kubeconfig.clear();
+    t.leaseDir = m_lease->dir();
+    return t;
 }
 
 Result<CommandResult> KubectlSession::run(const PlannedCommand &command, CommandRunner::Output output)

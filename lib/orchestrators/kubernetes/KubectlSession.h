@@ -1,6 +1,6 @@
 // KubectlSession: how one operation of the Kubernetes backend reaches the cluster. It checks the
-// stored kubeconfig, uploads it to a private file on the server for as long as the operation (or a
-// followed log) needs it, and runs kubectl commands through the CommandRunner (deadline, cancel, steps).
+// stored kubeconfig, hands it to each kubectl command (KubectlInvocation.h), leases it to streams for
+// as long as they need it, and runs kubectl commands through the CommandRunner (deadline, cancel, steps).
 #pragma once
 
 #include "domain/Server.h"
@@ -14,29 +14,28 @@
 
 namespace fleetdeck::kubernetes {
 
-// A stored kubeconfig written to the server: mode 0600 (umask 077 while writing), an unguessable
-// name (/tmp/fleetdeck-kubeconfig-<128 random bits>), removed when the last holder lets go, also
-// after a failure or a cancel. On the GUI thread of a GUI application the removal runs on the thread
-// pool (it is a remote command), elsewhere (workers, the CLI) right away.
+// The stored kubeconfig handed over for streams (a followed log, an exec): a private directory made by
+// leaseCommand() (KubectlInvocation.h), removed when the last holder lets go, also after a failure or
+// a cancel (a killed client's is swept by the next handover). On the GUI thread of a GUI application
+// the removal runs on the thread pool (it is a remote command), elsewhere (workers, the CLI) right away.
 class KubeconfigLease
 {
 public:
-    // Uploads; on failure whatever may have been written is removed before the error returns.
-    static Result<std::shared_ptr<KubeconfigLease>> upload(std::shared_ptr<Transport> transport, const QString &kubeconfig);
+    static Result<std::shared_ptr<KubeconfigLease>> create(std::shared_ptr<Transport> transport, const QString &kubeconfig,
+                                                           const CancelToken &cancel);
     ~KubeconfigLease();
 
     KubeconfigLease(const KubeconfigLease &) = delete;
     KubeconfigLease &operator=(const KubeconfigLease &) = delete;
 
-    QString path() const { return m_path; }
-    static QString randomPath();
+    QString dir() const { return m_dir; }
 
 private:
-    KubeconfigLease(std::shared_ptr<Transport> transport, QString path);
-    static void remove(Transport &transport, const QString &path);
+    KubeconfigLease(std::shared_ptr<Transport> transport, QString dir);
+    static void release(Transport &transport, const QString &dir);
 
     std::shared_ptr<Transport> m_transport;
-    QString m_path;
+    QString m_dir;
 };
 
 // Checks a stored kubeconfig before it is used: syntax and structure (Invalid, field "kubeconfig"),
@@ -53,9 +52,11 @@ class KubectlSession
 public:
     KubectlSession(const Server &server, std::shared_ptr<Transport> transport, const OperationContext &ctx);
 
-    // Checks and uploads the stored kubeconfig (once); without one kubectl uses the server's own.
+    // Checks the stored kubeconfig (once); without one kubectl uses the server's own.
     Status open();
     const KubectlTarget &target() const { return m_target; }
+    // The target for streams: the kubeconfig leased (once) instead of handed over on stdin.
+    Result<KubectlTarget> streamTarget();
     std::shared_ptr<KubeconfigLease> lease() const { return m_lease; }
     CommandRunner &runner() { return m_runner; }
     std::shared_ptr<Transport> transport() const { return m_runner.transportPtr(); }

@@ -193,9 +193,9 @@ Result<DeployPlan> KubernetesOrchestrator::plan(const Application &app, const Op
     plan.commands << rolloutStatus(t, manifests::deploymentName(app), 300);
     plan.manifests = p->set.documents(true);
     plan.notes = p->set.notes;
-    if (!t.kubeconfigPath.isEmpty())
-        plan.notes << QStringLiteral("the stored kubeconfig is uploaded to %1 (0600) for the deploy and removed after it")
-                          .arg(t.kubeconfigPath);
+    if (!t.kubeconfig.isEmpty())
+        plan.notes << QStringLiteral("the stored kubeconfig reaches each kubectl on stdin, through a private directory removed "
+                                     "before kubectl starts");
     return plan;
 }
 
@@ -405,7 +405,10 @@ Result<std::unique_ptr<LogStream>> KubernetesOrchestrator::followLogs(const Appl
                                           "or read the last lines without following").arg(running.size()).arg(maxLogRequests));
     // Room for the pods a rollout adds while the old ones still run.
     const int maxRequests = qMin(maxLogRequests, int(running.size()) * 2 + 2);
-    auto follower = std::make_unique<KubeLogFollower>(m_transport, session.lease(), session.target(), selector, options,
+    auto streamTarget = session.streamTarget();
+    if (!streamTarget)
+        return streamTarget.error();
+    auto follower = std::make_unique<KubeLogFollower>(m_transport, session.lease(), *streamTarget, selector, options,
                                                       running, maxRequests, maxFollowedNewPods);
     follower->start();
     auto stream = std::make_unique<LogStream>();
@@ -492,8 +495,11 @@ Result<std::unique_ptr<RemoteStream>> KubernetesOrchestrator::execStream(const A
     auto target = execTarget(session, app, request);
     if (!target)
         return target.error();
-    // The stream holds the session's kubeconfig lease: the uploaded file stays while kubectl runs.
-    return kubernetes::streamExec(session, target->container, manifests::containerName(app), request.argv);
+    auto streamTarget = session.streamTarget();
+    if (!streamTarget)
+        return streamTarget.error();
+    // The stream holds the session's kubeconfig lease: the handed-over file stays while kubectl runs.
+    return kubernetes::streamExec(session, *streamTarget, target->container, manifests::containerName(app), request.argv);
 }
 
 Result<QList<ResourceUsage>> KubernetesOrchestrator::resources(const Application &app, const OperationContext &ctx)
