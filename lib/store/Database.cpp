@@ -1,7 +1,10 @@
+// Database: opening the store, one connection per thread, write transactions.
+
 #include "store/Database.h"
 
 #include "core/Logging.h"
 #include "store/Migrations.h"
+#include "store/SqlDialect.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -32,10 +35,9 @@ QThreadStorage<ThreadConnections *> g_threadConnections;
 Status configure(QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON",
-                               "PRAGMA synchronous = NORMAL"}) {
-        if (!q.exec(QLatin1String(pragma)))
-            return sqlError(QLatin1String(pragma), q.lastError().text());
+    for (const QString &statement : SqlDialect::of(db).connectionSetup()) {
+        if (!q.exec(statement))
+            return sqlError(statement, q.lastError().text());
     }
     return {};
 }
@@ -45,7 +47,7 @@ Status configure(QSqlDatabase &db)
 Error sqlError(const QString &what, const QString &driverText)
 {
     Error e = Error::make(ErrorKind::Storage, QStringLiteral("the store failed while %1").arg(what), driverText);
-    if (driverText.contains(QLatin1String("UNIQUE constraint failed"))) {
+    if (SqlDialect::isUniqueViolation(driverText)) {
         e.kind = ErrorKind::Conflict;
         e.message = QStringLiteral("%1: the name is already taken").arg(what);
     }
@@ -89,7 +91,7 @@ QSqlDatabase Database::connection() const
                          + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::of(SqlEngine::Sqlite).driverName(), name);
     db.setDatabaseName(m_path);
     if (!db.open()) {
         qCWarning(lcStore) << "cannot open" << m_path << db.lastError().text();
@@ -105,7 +107,7 @@ Status Database::write(const std::function<Status(QSqlDatabase &)> &work) const
 {
     QSqlDatabase db = connection();
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+    if (!q.exec(SqlDialect::of(db).beginWrite()))
         return sqlError(QStringLiteral("starting a write"), q.lastError().text());
     Status result = work(db);
     if (!result) {

@@ -1,5 +1,6 @@
-// Database: the SQLite file (or any Qt Sql driver later), one named connection per thread,
-// WAL + busy timeout + foreign keys, and write transactions that start with BEGIN IMMEDIATE.
+// Database: the SQLite file (PostgreSQL later, through SqlDialect), one named connection per thread
+// set up by the dialect (WAL + busy timeout + foreign keys), and write transactions that take the
+// write lock at once (BEGIN IMMEDIATE).
 #pragma once
 
 #include "core/Result.h"
@@ -26,7 +27,8 @@ public:
     // This thread's connection (opened on first use, closed when the thread ends).
     QSqlDatabase connection() const;
 
-    // Runs `work` inside BEGIN IMMEDIATE ... COMMIT; rolls back when it fails. Nothing half-applied.
+    // Runs `work` inside the dialect's write transaction (BEGIN IMMEDIATE ... COMMIT); rolls back when
+    // it fails. Nothing half-applied.
     Status write(const std::function<Status(QSqlDatabase &)> &work) const;
 
 private:

@@ -39,7 +39,7 @@ Result<Deployment> Store::addDeployment(Deployment d)
     if (!d.createdAt.isValid())
         d.createdAt = QDateTime::currentDateTimeUtc();
     Status s = m_db->write([&](QSqlDatabase &db) -> Status {
-        auto q = run(db, QStringLiteral("INSERT INTO deployments (uuid, application_id, status, orchestrator, image, triggered_by, "
+        auto id = insert(db, QStringLiteral("INSERT INTO deployments (uuid, application_id, status, orchestrator, image, triggered_by, "
                                         "error, created_at, started_at, finished_at) VALUES (:uuid, :app, :status, :orch, :image, "
                                         ":by, :error, :created, :started, :finished)"),
                      {{QStringLiteral("uuid"), d.uuid}, {QStringLiteral("app"), d.applicationId},
@@ -47,11 +47,11 @@ Result<Deployment> Store::addDeployment(Deployment d)
                       {QStringLiteral("image"), d.image}, {QStringLiteral("by"), d.triggeredBy}, {QStringLiteral("error"), d.error},
                       {QStringLiteral("created"), timeText(d.createdAt)}, {QStringLiteral("started"), nullableTime(d.startedAt)},
                       {QStringLiteral("finished"), nullableTime(d.finishedAt)}});
-        if (!q)
-            return q.error().detail.contains(QLatin1String("FOREIGN KEY"))
+        if (!id)
+            return SqlDialect::isForeignKeyViolation(id.error().detail)
                        ? Error::notFound(QStringLiteral("no application with id %1").arg(d.applicationId))
-                       : q.error();
-        d.id = q->lastInsertId().toLongLong();
+                       : id.error();
+        d.id = *id;
         return {};
     });
     if (!s)

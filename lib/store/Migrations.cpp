@@ -1,7 +1,10 @@
+// Migrations: the schema steps (engine specifics through SqlDialect::ddl tokens) and running them.
+
 #include "store/Migrations.h"
 
 #include "core/Logging.h"
 #include "store/Database.h"
+#include "store/SqlDialect.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -11,19 +14,21 @@ namespace fleetdeck::migrations {
 namespace {
 
 // Migration N takes the schema from version N-1 to N. Never edit one that has shipped: add another.
+// {autoId} and {user} are SqlDialect::ddl tokens; on SQLite they render the text these steps shipped with
+// (tests/unit/tst_migrations checks the resulting schema against the one recorded from v4).
 const QList<QStringList> &steps()
 {
     static const QList<QStringList> all = {
         // 1: servers with their settings (seed: servers + server_settings), applications.
         {
-            QStringLiteral("CREATE TABLE servers (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, host TEXT NOT NULL, "
-                           "port INTEGER NOT NULL DEFAULT 22, user TEXT NOT NULL DEFAULT 'root', auth TEXT NOT NULL DEFAULT 'key', "
+            QStringLiteral("CREATE TABLE servers (id {autoId}, name TEXT NOT NULL UNIQUE, host TEXT NOT NULL, "
+                           "port INTEGER NOT NULL DEFAULT 22, {user} TEXT NOT NULL DEFAULT 'root', auth TEXT NOT NULL DEFAULT 'key', "
                            "identity_file TEXT NOT NULL DEFAULT '', secret TEXT NOT NULL DEFAULT '', "
                            "host_key_fingerprint TEXT NOT NULL DEFAULT '', is_local INTEGER NOT NULL DEFAULT 0, "
                            "created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
             QStringLiteral("CREATE TABLE server_settings (server_id INTEGER PRIMARY KEY REFERENCES servers(id) ON DELETE CASCADE, "
                            "is_swarm_manager INTEGER NOT NULL DEFAULT 0, is_swarm_worker INTEGER NOT NULL DEFAULT 0)"),
-            QStringLiteral("CREATE TABLE applications (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE, "
+            QStringLiteral("CREATE TABLE applications (id {autoId}, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE, "
                            "server_id INTEGER NOT NULL REFERENCES servers(id) ON DELETE RESTRICT, image TEXT NOT NULL, "
                            "ports TEXT NOT NULL DEFAULT '[]', domains TEXT NOT NULL DEFAULT '[]', env TEXT NOT NULL DEFAULT '[]', "
                            "health TEXT NOT NULL DEFAULT '{}', limits_cpus TEXT NOT NULL DEFAULT '', limits_memory TEXT NOT NULL DEFAULT '', "
@@ -54,24 +59,24 @@ const QList<QStringList> &steps()
             QStringLiteral("ALTER TABLE applications ADD COLUMN kubernetes_service_annotations TEXT NOT NULL DEFAULT '{}'"),
             QStringLiteral("ALTER TABLE applications ADD COLUMN kubernetes_service_type TEXT NOT NULL DEFAULT 'ClusterIP' "
                            "CHECK (kubernetes_service_type IN ('ClusterIP','NodePort','LoadBalancer'))"),
-            QStringLiteral("CREATE TABLE kubernetes_clusters (id INTEGER PRIMARY KEY, server_id INTEGER NOT NULL REFERENCES servers(id) "
+            QStringLiteral("CREATE TABLE kubernetes_clusters (id {autoId}, server_id INTEGER NOT NULL REFERENCES servers(id) "
                            "ON DELETE CASCADE, name TEXT NOT NULL, api_endpoint TEXT NOT NULL DEFAULT '', version TEXT NOT NULL DEFAULT '', "
                            "context TEXT NOT NULL DEFAULT '', kubeconfig TEXT NOT NULL DEFAULT '', ca_certificate TEXT NOT NULL DEFAULT '', "
                            "client_certificate TEXT NOT NULL DEFAULT '', client_key TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, "
                            "UNIQUE (server_id, name))"),
-            QStringLiteral("CREATE TABLE kubernetes_namespaces (id INTEGER PRIMARY KEY, cluster_id INTEGER NOT NULL REFERENCES "
+            QStringLiteral("CREATE TABLE kubernetes_namespaces (id {autoId}, cluster_id INTEGER NOT NULL REFERENCES "
                            "kubernetes_clusters(id) ON DELETE CASCADE, name TEXT NOT NULL, resource_quota TEXT NOT NULL DEFAULT '{}', "
                            "limit_range TEXT NOT NULL DEFAULT '{}', created_at TEXT NOT NULL, UNIQUE (cluster_id, name))"),
         },
         // 3: deployments and their step log; build source, restart policy, standalone replicas, publish mode.
         {
-            QStringLiteral("CREATE TABLE deployments (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, application_id INTEGER NOT NULL "
+            QStringLiteral("CREATE TABLE deployments (id {autoId}, uuid TEXT NOT NULL UNIQUE, application_id INTEGER NOT NULL "
                            "REFERENCES applications(id) ON DELETE CASCADE, status TEXT NOT NULL CHECK (status IN "
                            "('queued','in_progress','finished','failed','cancelled')), orchestrator TEXT NOT NULL DEFAULT '', "
                            "image TEXT NOT NULL DEFAULT '', triggered_by TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '', "
                            "created_at TEXT NOT NULL, started_at TEXT, finished_at TEXT)"),
             QStringLiteral("CREATE INDEX deployments_application ON deployments(application_id, id)"),
-            QStringLiteral("CREATE TABLE deployment_logs (id INTEGER PRIMARY KEY, deployment_id INTEGER NOT NULL REFERENCES "
+            QStringLiteral("CREATE TABLE deployment_logs (id {autoId}, deployment_id INTEGER NOT NULL REFERENCES "
                            "deployments(id) ON DELETE CASCADE, at TEXT NOT NULL, step TEXT NOT NULL, command TEXT NOT NULL DEFAULT '', "
                            "output TEXT NOT NULL DEFAULT '', exit_code INTEGER NOT NULL DEFAULT -1)"),
             QStringLiteral("CREATE INDEX deployment_logs_deployment ON deployment_logs(deployment_id, id)"),
@@ -101,13 +106,18 @@ int latestVersion()
 Result<int> currentVersion(QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+    for (const QString &statement : SqlDialect::of(db).schemaVersionSetup()) {
+        if (!q.exec(statement))
+            return sqlError(QStringLiteral("creating the schema version"), q.lastError().text());
+    }
+    if (!q.exec(SqlDialect::of(db).readSchemaVersion()) || !q.next())
         return sqlError(QStringLiteral("reading the schema version"), q.lastError().text());
     return q.value(0).toInt();
 }
 
 Status migrate(QSqlDatabase &db, int target)
 {
+    const SqlDialect &dialect = SqlDialect::of(db);
     if (target < 0)
         target = latestVersion();
     auto current = currentVersion(db);
@@ -119,17 +129,18 @@ Status migrate(QSqlDatabase &db, int target)
                                .arg(db.databaseName()).arg(*current).arg(latestVersion()));
     for (int version = *current + 1; version <= target; ++version) {
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        if (!q.exec(dialect.beginWrite()))
             return sqlError(QStringLiteral("starting migration %1").arg(version), q.lastError().text());
-        for (const QString &statement : steps().at(version - 1)) {
+        for (const QString &step : steps().at(version - 1)) {
+            const QString statement = dialect.ddl(step);
             if (!q.exec(statement)) {
                 const QString text = q.lastError().text();
                 q.exec(QStringLiteral("ROLLBACK"));
                 return sqlError(QStringLiteral("migration %1 (%2)").arg(version).arg(statement.left(60)), text);
             }
         }
-        // PRAGMA user_version is transactional in SQLite: it commits with the migration.
-        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)) || !q.exec(QStringLiteral("COMMIT"))) {
+        // The version is transactional (SQLite's PRAGMA user_version too): it commits with the migration.
+        if (!q.exec(dialect.writeSchemaVersion(version)) || !q.exec(QStringLiteral("COMMIT"))) {
             const QString text = q.lastError().text();
             q.exec(QStringLiteral("ROLLBACK"));
             return sqlError(QStringLiteral("committing migration %1").arg(version), text);

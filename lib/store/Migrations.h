@@ -1,5 +1,5 @@
 // Versioned schema migrations. Each migration runs in its own transaction together with the
-// bump of PRAGMA user_version, so a failure leaves the previous version intact.
+// bump of the schema version (SQLite: PRAGMA user_version), so a failure leaves the previous version intact.
 #pragma once
 
 #include "core/Result.h"

@@ -1,8 +1,9 @@
-// Small helpers shared by the repository files: JSON columns, timestamps, prepared statements.
+// Small helpers shared by the repository files: JSON columns, timestamps, prepared statements, inserts.
 #pragma once
 
 #include "core/Result.h"
 #include "store/Database.h"
+#include "store/SqlDialect.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -41,6 +42,16 @@ inline Result<QSqlQuery> run(QSqlDatabase db, const QString &statement, const QV
     if (!q.exec())
         return sqlError(statement.section(QLatin1Char(' '), 0, 2).toLower(), q.lastError().text());
     return q;
+}
+
+// Runs an INSERT and returns the new row's id, however the engine reports it (see SqlDialect).
+inline Result<qint64> insert(QSqlDatabase db, const QString &statement, const QVariantMap &bindings = {})
+{
+    const SqlDialect &dialect = SqlDialect::of(db);
+    auto q = run(db, dialect.insertReturningId(statement), bindings);
+    if (!q)
+        return q.error();
+    return dialect.insertedId(*q);
 }
 
 } // namespace fleetdeck::sql
