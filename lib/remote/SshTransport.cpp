@@ -4,7 +4,10 @@
 
 #include "remote/ActivityLog.h"
 #include "remote/ShellQuote.h"
+#include "remote/ProcessGroup.h"
 #include "remote/SshConnection.h"
+#include "remote/SshHostKey.h"
+#include "remote/SshStream.h"
 
 #include <QRandomGenerator>
 

@@ -3,7 +3,7 @@
 
 #include "remote/ActivityLog.h"
 #include "remote/LineSplitter.h"
-#include "remote/SshConnection.h"
+#include "remote/ProcessGroup.h"
 #include "remote/SshKeys.h"
 
 #include <QCryptographicHash>
