@@ -5,7 +5,6 @@
 #include "kubeconfig/Kubeconfig.h"
 #include "orchestrators/kubernetes/KubernetesOrchestrator.h"
 #include "orchestrators/kubernetes/KubernetesStore.h"
-#include "remote/TransportPool.h"
 #include "store/Repositories.h"
 
 #include <QtConcurrent>
@@ -13,10 +12,8 @@
 namespace fleetdeck {
 
 ClusterService::ClusterService(std::shared_ptr<Store> store, TransportProvider transports)
-    : m_store(std::move(store)), m_transports(std::move(transports))
+    : m_store(std::move(store)), m_backends(m_store, std::move(transports))
 {
-    if (!m_transports)
-        m_transports = [](const Server &s) { return Remote::transportFor(s); };
     m_pool.setMaxThreadCount(2);
 }
 
@@ -119,13 +116,13 @@ Result<KubernetesNamespace> ClusterService::serverNamespace(const Server &server
 Result<manifests::ManifestSet> ClusterService::manifests(const Application &app, const Server &server, ManifestMode mode,
                                                         const OperationContext &ctx)
 {
-    const std::optional<KubernetesNamespace> ns = kubernetes::namespaceSettingsFor(*m_store, server);
+    const BackendSetup setup = m_backends.setupFor(server);
     if (mode == ManifestMode::Offline) {
         manifests::ManifestOptions options;
-        options.namespaceSettings = ns;
+        options.namespaceSettings = setup.namespaceSettings;
         return manifests::buildManifests(app, server.settings, options);
     }
-    KubernetesOrchestrator backend(server, m_transports(server), ns);
+    KubernetesOrchestrator backend(setup.server, setup.transport, setup.namespaceSettings);
     auto set = backend.manifestsFor(app, ctx);
     if (set && mode == ManifestMode::Validated)
         if (Status valid = backend.validateManifests(app, ctx); !valid)

@@ -13,6 +13,7 @@
 #include "domain/Server.h"
 #include "manifests/KubernetesManifests.h"
 #include "orchestrators/OrchestratorInterface.h"
+#include "services/Backends.h"
 
 #include <QFuture>
 #include <QThreadPool>
@@ -66,7 +67,7 @@ public:
 
 private:
     std::shared_ptr<Store> m_store;
-    TransportProvider m_transports;
+    Backends m_backends;
     QThreadPool m_pool;
 };
 

@@ -3,7 +3,6 @@
 #include "services/ServerService.h"
 
 #include "orchestrators/kubernetes/KubernetesOrchestrator.h"
-#include "orchestrators/kubernetes/KubernetesStore.h"
 #include "remote/ServerProbe.h"
 #include "remote/SshTransport.h"
 #include "remote/TransportPool.h"
@@ -18,10 +17,10 @@ constexpr qint64 kClusterCheckMs = 180000;   // bounds a cluster check that neit
 }
 
 ServerService::ServerService(std::shared_ptr<Store> store, TransportProvider transports, TransportForget forget, QObject *parent)
-    : QObject(parent), m_store(std::move(store)), m_transports(std::move(transports)), m_forget(std::move(forget))
+    : QObject(parent), m_store(std::move(store)),
+      m_transports(transports ? std::move(transports) : TransportProvider([](const Server &s) { return Remote::transportFor(s); })),
+      m_forget(std::move(forget)), m_backends(m_store, m_transports)
 {
-    if (!m_transports)
-        m_transports = [](const Server &s) { return Remote::transportFor(s); };
     if (!m_forget)
         m_forget = [](qint64 id) { TransportPool::instance().forget(id); };
     m_pool.setMaxThreadCount(8);
@@ -149,40 +148,28 @@ Result<checks::Detection> ServerService::detectNew(const Server &server, const C
 
 Result<checks::Detection> ServerService::detect(const Server &server, const CancelToken &cancel)
 {
-    return checks::detect(*m_transports(server), server, cancel);
+    return m_backends.detect(server, cancel);
 }
 
 Result<checks::ConnectionReport> ServerService::testConnection(const Server &server, const CancelToken &cancel)
 {
-    auto transport = m_transports(server);
-    if (server.settings.orchestrator == Orchestrator::Kubernetes) {
-        // The backend's test: also names an unusable stored kubeconfig (expired certificate, ...).
-        OperationContext ctx;
-        ctx.cancel = cancel;
-        ctx.deadline = QDeadlineTimer(kClusterCheckMs);
-        return KubernetesOrchestrator(server, transport, kubernetes::namespaceSettingsFor(*m_store, server)).testConnection(ctx);
-    }
-    return checks::testConnection(*transport, server, cancel);
+    // The backend's test: for Kubernetes it also names an unusable stored kubeconfig (expired certificate, ...).
+    return m_backends.testConnection(server, cancel);
 }
 
 Result<checks::ConnectionReport> ServerService::testCluster(const Server &server, const ServerSettings &settings,
                                                             const CancelToken &cancel)
 {
-    Server candidate = server;
-    candidate.settings = settings;
-    OperationContext ctx;
-    ctx.cancel = cancel;
-    ctx.deadline = QDeadlineTimer(kClusterCheckMs);
-    return KubernetesOrchestrator(candidate, m_transports(candidate), kubernetes::namespaceSettingsFor(*m_store, candidate))
-        .testConnection(ctx);
+    return m_backends.testCluster(server, settings, cancel);
 }
 
 Result<checks::Detection> ServerService::detectCluster(const Server &server, const CancelToken &cancel)
 {
+    const BackendSetup setup = m_backends.setupFor(server);
     OperationContext ctx;
     ctx.cancel = cancel;
     ctx.deadline = QDeadlineTimer(kClusterCheckMs);
-    return KubernetesOrchestrator(server, m_transports(server), kubernetes::namespaceSettingsFor(*m_store, server)).detect(ctx);
+    return KubernetesOrchestrator(setup.server, setup.transport, setup.namespaceSettings).detect(ctx);
 }
 
 // ---------------------------------------------------------------- async twins

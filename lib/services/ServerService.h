@@ -16,6 +16,7 @@
 #include "kubeconfig/ServerChecks.h"
 #include "remote/HostFacts.h"
 #include "remote/RemoteCommand.h"
+#include "services/Backends.h"
 
 #include <QFuture>
 #include <QObject>
@@ -114,6 +115,7 @@ private:
     std::shared_ptr<Store> m_store;
     TransportProvider m_transports;
     TransportForget m_forget;
+    Backends m_backends;          // Detect and Test connection, answered by the server's backend
     QThreadPool m_pool;
 };
 
