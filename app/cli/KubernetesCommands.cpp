@@ -5,9 +5,8 @@
 
 #include "domain/Validation.h"
 #include "manifests/ManifestValue.h"
-#include "orchestrators/kubernetes/KubernetesOrchestrator.h"
-#include "orchestrators/kubernetes/KubernetesStore.h"
-#include "remote/TransportPool.h"
+#include "services/ClusterService.h"
+#include "services/ServerService.h"
 #include "store/Repositories.h"
 
 #include <QJsonArray>
@@ -24,7 +23,7 @@ using Opt = QCommandLineOption;
 
 Result<Server> kubernetesServer(CliEnv &env, const QString &name)
 {
-    auto server = env.store()->serverByName(name);
+    auto server = ServerService(env.store()).serverByName(name);
     if (!server)
         return server.error();
     if (server->settings.orchestrator != Orchestrator::Kubernetes)
@@ -52,11 +51,6 @@ std::optional<Server> parseKubernetesServerCommand(QCommandLineParser &p, const 
         return std::nullopt;
     }
     return *server;
-}
-
-KubernetesOrchestrator backendFor(CliEnv &env, const Server &server)
-{
-    return KubernetesOrchestrator(server, Remote::transportFor(server), kubernetes::namespaceSettingsFor(*env.store(), server));
 }
 
 // Steps go to stderr as they happen when --verbose is given: stdout stays the manifests.
@@ -92,26 +86,17 @@ int manifestsCommand(CliEnv &env, const CliCommand &cmd, const QStringList &args
     auto app = env.store()->applicationByName(p.positionalArguments().first());
     if (!app)
         return fail(env, app.error());
-    auto serverRow = env.store()->server(app->serverId);
+    auto serverRow = ServerService(env.store()).server(app->serverId);
     if (!serverRow)
         return fail(env, serverRow.error());
     auto server = kubernetesServer(env, serverRow->name);
     if (!server)
         return fail(env, server.error());
 
-    Result<manifests::ManifestSet> set = Error::make(ErrorKind::Internal, QStringLiteral("not built"));
-    if (p.isSet(QStringLiteral("offline"))) {
-        manifests::ManifestOptions options;
-        options.namespaceSettings = kubernetes::namespaceSettingsFor(*env.store(), *server);
-        set = manifests::buildManifests(*app, server->settings, options);
-    } else {
-        KubernetesOrchestrator backend = backendFor(env, *server);
-        const OperationContext ctx = context(env, p.isSet(QStringLiteral("verbose")));
-        set = backend.manifestsFor(*app, ctx);
-        if (set && p.isSet(QStringLiteral("validate")))
-            if (auto s = backend.validateManifests(*app, ctx); !s)
-                return fail(env, s.error());
-    }
+    const ManifestMode mode = p.isSet(QStringLiteral("offline"))    ? ManifestMode::Offline
+                              : p.isSet(QStringLiteral("validate")) ? ManifestMode::Validated
+                                                                    : ManifestMode::Live;
+    auto set = ClusterService(env.store()).manifests(*app, *server, mode, context(env, p.isSet(QStringLiteral("verbose"))));
     if (!set)
         return fail(env, set.error());
     if (p.isSet(QStringLiteral("json"))) {
@@ -144,8 +129,7 @@ int clusterTest(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     const auto server = parseKubernetesServerCommand(p, cmd, args, env, &exit, QStringLiteral("A Kubernetes server."));
     if (!server)
         return exit;
-    KubernetesOrchestrator backend = backendFor(env, *server);
-    auto report = backend.testConnection(context(env, false));
+    auto report = ServerService(env.store()).testCluster(*server, server->settings);
     if (!report)
         return fail(env, report.error());
     if (p.isSet(QStringLiteral("json"))) {
@@ -175,8 +159,7 @@ int clusterDetect(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     const auto server = parseKubernetesServerCommand(p, cmd, args, env, &exit, QStringLiteral("A Kubernetes server."));
     if (!server)
         return exit;
-    KubernetesOrchestrator backend = backendFor(env, *server);
-    auto d = backend.detect(context(env, false));
+    auto d = ServerService(env.store()).detectCluster(*server);
     if (!d)
         return fail(env, d.error());
     if (p.isSet(QStringLiteral("json"))) {
@@ -203,36 +186,6 @@ int clusterDetect(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     return ExitOk;
 }
 
-// The namespace row of the server's namespace, created (with a cluster row named after the server)
-// when missing.
-Result<KubernetesNamespace> namespaceRow(CliEnv &env, const Server &server, bool create)
-{
-    if (auto existing = kubernetes::namespaceSettingsFor(*env.store(), server))
-        return *existing;
-    if (!create)
-        return Error::notFound(QStringLiteral("no settings stored for namespace %1 of server %2 (fleetdeck-cli namespace set %2 ...)")
-                                   .arg(server.settings.kubernetesNamespace, server.name));
-    auto clusters = env.store()->clusters(server.id);
-    if (!clusters)
-        return clusters.error();
-    KubernetesCluster cluster;
-    if (!clusters->isEmpty()) {
-        cluster = clusters->first();
-    } else {
-        cluster.serverId = server.id;
-        cluster.name = QStringLiteral("default");
-        cluster.context = server.settings.kubeContext;
-        auto added = env.store()->addCluster(cluster);
-        if (!added)
-            return added.error();
-        cluster = *added;
-    }
-    KubernetesNamespace ns;
-    ns.clusterId = cluster.id;
-    ns.name = server.settings.kubernetesNamespace;
-    return env.store()->addNamespace(ns);
-}
-
 QJsonObject namespaceJson(const KubernetesNamespace &ns)
 {
     return {{QStringLiteral("name"), ns.name}, {QStringLiteral("resourceQuota"), ns.resourceQuota},
@@ -250,22 +203,24 @@ int namespaceSet(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     const auto server = parseKubernetesServerCommand(p, cmd, args, env, &exit, QStringLiteral("A Kubernetes server: its namespace is set."));
     if (!server)
         return exit;
-    auto ns = namespaceRow(env, *server, true);
-    if (!ns)
-        return fail(env, ns.error());
+    NamespacePatch patch;
     if (p.isSet(QStringLiteral("quota"))) {
         auto quota = validate::resourceQuotaJson(QStringLiteral("--quota"), p.value(QStringLiteral("quota")));
         if (!quota)
             return fail(env, quota.error());
-        ns->resourceQuota = *quota;
+        patch.resourceQuota = *quota;
     }
     if (p.isSet(QStringLiteral("limit-range"))) {
         auto limits = validate::limitRangeJson(QStringLiteral("--limit-range"), p.value(QStringLiteral("limit-range")));
         if (!limits)
             return fail(env, limits.error());
-        ns->limitRange = *limits;
+        patch.limitRange = *limits;
     }
-    if (auto s = env.store()->updateNamespace(*ns); !s)
+    ClusterService clusters(env.store());
+    auto ns = clusters.serverNamespace(*server, true);
+    if (!ns)
+        return fail(env, ns.error());
+    if (auto s = clusters.changeNamespace(ns->id, patch); !s)
         return fail(env, s.error());
     env.out << "namespace " << ns->name << " of " << server->name << ": applied with the next deploy\n";
     return ExitOk;
@@ -279,7 +234,7 @@ int namespaceShow(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     const auto server = parseKubernetesServerCommand(p, cmd, args, env, &exit, QStringLiteral("A Kubernetes server."));
     if (!server)
         return exit;
-    auto ns = namespaceRow(env, *server, false);
+    auto ns = ClusterService(env.store()).serverNamespace(*server, false);
     if (!ns)
         return fail(env, ns.error());
     if (p.isSet(QStringLiteral("json"))) {

@@ -3,11 +3,8 @@
 #include "cli/OptionReaders.h"
 
 #include "domain/Validation.h"
-#include "remote/HostFacts.h"
-#include "remote/ServerProbe.h"
-#include "remote/SshTransport.h"
-#include "remote/TransportPool.h"
 #include "services/EntityJson.h"
+#include "services/ServerService.h"
 #include "store/Repositories.h"
 
 #include <QFileInfo>
@@ -65,80 +62,88 @@ QString readSecretLine()
     return QString::fromStdString(line);
 }
 
-// Applies every given option to `s`. Nothing is written here: the caller stores only a valid result.
-Status applyServerOptions(const QCommandLineParser &p, Server &s, bool forSet)
+// The change the given options make. Nothing is written here.
+Result<ServerPatch> patchFromOptions(const QCommandLineParser &p, bool forSet)
 {
+    ServerPatch patch;
     auto text = [&](const char *name) { return p.value(QLatin1String(name)); };
     auto isSet = [&](const char *name) { return p.isSet(QLatin1String(name)); };
-    if (isSet("host")) s.host = text("host");
+    if (isSet("host")) patch.host = text("host");
     if (isSet("port")) {
         auto port = intOption(p, QStringLiteral("port"), 1, 65535);
         if (!port) return port.error();
-        s.port = *port;
+        patch.port = *port;
     }
-    if (isSet("user")) s.user = text("user");
+    if (isSet("user")) patch.user = text("user");
     if (isSet("identity")) {
         const QFileInfo key(text("identity"));
         if (!key.isFile() || !key.isReadable())
             return Error::invalid(QStringLiteral("--identity"), QStringLiteral("cannot read the key file '%1'").arg(text("identity")));
-        s.identityFile = key.absoluteFilePath();
-        s.auth = AuthMethod::Key;
+        patch.identityFile = key.absoluteFilePath();
+        patch.auth = AuthMethod::Key;
     }
-    if (isSet("auth") && !parseAuthMethod(text("auth"), &s.auth))
-        return Error::invalid(QStringLiteral("--auth"), QStringLiteral("'%1' must be key, agent or password").arg(text("auth")));
+    if (isSet("auth")) {
+        AuthMethod auth = AuthMethod::Key;
+        if (!parseAuthMethod(text("auth"), &auth))
+            return Error::invalid(QStringLiteral("--auth"), QStringLiteral("'%1' must be key, agent or password").arg(text("auth")));
+        patch.auth = auth;
+    }
     if (isSet("password-stdin")) {
-        s.auth = AuthMethod::Password;
-        s.secret = readSecretLine();
+        patch.auth = AuthMethod::Password;
+        patch.secret = readSecretLine();
     } else if (isSet("passphrase-stdin")) {
-        s.secret = readSecretLine();
+        patch.secret = readSecretLine();
     }
-    ServerSettings &t = s.settings;
-    if (isSet("orchestrator") && !parseOrchestrator(text("orchestrator"), &t.orchestrator))
-        return Error::invalid(QStringLiteral("--orchestrator"), QStringLiteral("'%1' must be none, swarm or kubernetes").arg(text("orchestrator")));
+    if (isSet("orchestrator")) {
+        Orchestrator o = Orchestrator::None;
+        if (!parseOrchestrator(text("orchestrator"), &o))
+            return Error::invalid(QStringLiteral("--orchestrator"), QStringLiteral("'%1' must be none, swarm or kubernetes").arg(text("orchestrator")));
+        patch.orchestrator = o;
+    }
     if (isSet("swarm-role")) {
         if (text("swarm-role") != QLatin1String("manager") && text("swarm-role") != QLatin1String("worker"))
             return Error::invalid(QStringLiteral("--swarm-role"), QStringLiteral("'%1' must be manager or worker").arg(text("swarm-role")));
-        t.swarmManager = text("swarm-role") == QLatin1String("manager");
-        t.swarmWorker = !t.swarmManager;
+        patch.swarmManager = text("swarm-role") == QLatin1String("manager");
+        patch.swarmWorker = !*patch.swarmManager;
     }
-    if (isSet("publish-mode")) t.swarmPublishMode = text("publish-mode");
+    if (isSet("publish-mode")) patch.swarmPublishMode = text("publish-mode");
     if (isSet("kubernetes-role")) {
         if (text("kubernetes-role") != QLatin1String("master") && text("kubernetes-role") != QLatin1String("worker"))
             return Error::invalid(QStringLiteral("--kubernetes-role"), QStringLiteral("'%1' must be master or worker").arg(text("kubernetes-role")));
-        t.kubernetesMaster = text("kubernetes-role") == QLatin1String("master");
-        t.kubernetesWorker = !t.kubernetesMaster;
+        patch.kubernetesMaster = text("kubernetes-role") == QLatin1String("master");
+        patch.kubernetesWorker = !*patch.kubernetesMaster;
     }
-    if (isSet("kubernetes-version")) t.kubernetesVersion = text("kubernetes-version");
-    if (isSet("namespace")) t.kubernetesNamespace = text("namespace");
+    if (isSet("kubernetes-version")) patch.kubernetesVersion = text("kubernetes-version");
+    if (isSet("namespace")) patch.kubernetesNamespace = text("namespace");
     if (isSet("kubeconfig")) {
         auto contents = fileOption(p, QStringLiteral("kubeconfig"));
         if (!contents) return contents.error();
-        t.kubeconfig = *contents;
+        patch.kubeconfig = *contents;
     }
-    if (isSet("kube-context")) t.kubeContext = text("kube-context");
+    if (isSet("kube-context")) patch.kubeContext = text("kube-context");
     if (isSet("ingress")) {
         auto on = boolOption(p, QStringLiteral("ingress"));
         if (!on) return on.error();
-        t.useIngress = *on;
+        patch.useIngress = *on;
     }
-    if (isSet("ingress-class")) t.ingressClass = text("ingress-class");
-    if (isSet("cert-issuer")) t.certIssuer = text("cert-issuer");
-    if (isSet("storage-class")) t.storageClass = text("storage-class");
+    if (isSet("ingress-class")) patch.ingressClass = text("ingress-class");
+    if (isSet("cert-issuer")) patch.certIssuer = text("cert-issuer");
+    if (isSet("storage-class")) patch.storageClass = text("storage-class");
     if (isSet("fingerprint")) {
         if (auto v = validate::fingerprint(QStringLiteral("--fingerprint"), text("fingerprint")); !v)
-            return v;
-        s.hostKeyFingerprint = text("fingerprint");
+            return v.error();
+        patch.hostKeyFingerprint = text("fingerprint");
     }
-    if (forSet && isSet("name")) s.name = text("name");
-    // Option names in errors: the validator speaks of fields, the CLI user of flags.
-    auto problems = validate::serverProblems(s);
-    if (!problems.isEmpty()) {
-        Error e = problems.first();
-        if (!e.field.isEmpty() && !e.field.startsWith(QLatin1String("--")) && e.field != QLatin1String("name"))
-            e.field = QStringLiteral("--") + e.field;
-        return e;
-    }
-    return {};
+    if (forSet && isSet("name")) patch.name = text("name");
+    return patch;
+}
+
+// Option names in errors: the validator speaks of fields, the CLI user of flags.
+Error asOptionError(Error e)
+{
+    if (e.kind == ErrorKind::Invalid && !e.field.isEmpty() && !e.field.startsWith(QLatin1String("--")) && e.field != QLatin1String("name"))
+        e.field = QStringLiteral("--") + e.field;
+    return e;
 }
 
 void printServer(CliEnv &env, const Server &s)
@@ -191,11 +196,13 @@ int serverAdd(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     }
     if (!s.isLocal && !p.isSet(QStringLiteral("identity")) && !p.isSet(QStringLiteral("auth")))
         s.auth = AuthMethod::Agent;
-    if (auto st = applyServerOptions(p, s, false); !st)
-        return fail(env, st.error());
-    auto added = env.store()->addServer(s);
+    auto patch = patchFromOptions(p, false);
+    if (!patch)
+        return fail(env, patch.error());
+    patch->applyTo(s);
+    auto added = ServerService(env.store()).add(s);
     if (!added)
-        return fail(env, added.error());
+        return fail(env, asOptionError(added.error()));
     if (p.isSet(QStringLiteral("json")))
         env.out << QJsonDocument(json::server(*added)).toJson(QJsonDocument::Indented);
     else
@@ -213,7 +220,7 @@ int serverList(CliEnv &env, const CliCommand &cmd, const QStringList &args)
         return exit;
     if (!p.positionalArguments().isEmpty())
         return usage(env, QStringLiteral("server list takes no arguments"));
-    auto servers = env.store()->servers();
+    auto servers = ServerService(env.store()).servers();
     if (!servers)
         return fail(env, servers.error());
     if (p.isSet(QStringLiteral("json"))) {
@@ -235,7 +242,7 @@ Result<Server> namedServer(CliEnv &env, const QCommandLineParser &p, const QStri
 {
     if (p.positionalArguments().size() != 1)
         return Error::invalid(QStringLiteral("NAME"), command + QStringLiteral(" needs exactly one server NAME"));
-    return env.store()->serverByName(p.positionalArguments().first());
+    return ServerService(env.store()).serverByName(p.positionalArguments().first());
 }
 
 // For commands on one server: parses `args` and loads the server named in them. On failure (or --help)
@@ -278,14 +285,14 @@ int serverSet(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     const auto s = parseServerCommand(p, cmd, args, env, &exit);
     if (!s)
         return exit;
-    Server changed = *s;
-    if (auto st = applyServerOptions(p, changed, true); !st)
-        return fail(env, st.error());
-    if (auto st = env.store()->updateServer(changed); !st)
-        return fail(env, st.error());
-    auto stored = env.store()->server(changed.id);
+    auto patch = patchFromOptions(p, true);
+    if (!patch)
+        return fail(env, patch.error());
+    // Only the options given are written, read-merged-written in one transaction: a console save of
+    // other fields meanwhile stays.
+    auto stored = ServerService(env.store()).change(s->id, *patch);
     if (!stored)
-        return fail(env, stored.error());
+        return fail(env, asOptionError(stored.error()));
     if (p.isSet(QStringLiteral("json")))
         env.out << QJsonDocument(json::server(*stored)).toJson(QJsonDocument::Indented);
     else
@@ -300,7 +307,7 @@ int serverRemove(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     const auto s = parseServerCommand(p, cmd, args, env, &exit);
     if (!s)
         return exit;
-    if (auto st = env.store()->removeServer(s->id); !st)
+    if (auto st = ServerService(env.store()).remove(s->id); !st)
         return fail(env, st.error());
     env.out << "removed server " << s->name << '\n';
     return ExitOk;
@@ -329,11 +336,12 @@ int serverTrust(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     if (!given.isEmpty())
         if (auto v = validate::fingerprint(QStringLiteral("--fingerprint"), given); !v)
             return fail(env, v.error());
-    QString keyType;
-    auto offered = SshTransport::fetchHostKeyFingerprint(*s, timeout * 1000, &keyType);
-    if (!offered)
-        return fail(env, offered.error());
-    env.out << s->host << ':' << s->port << " offers " << keyType << " key " << *offered << '\n';
+    ServerService service(env.store());
+    auto offer = service.fetchHostKey(*s, timeout * 1000);
+    if (!offer)
+        return fail(env, offer.error());
+    const QString *offered = &offer->fingerprint;
+    env.out << s->host << ':' << s->port << " offers " << offer->keyType << " key " << *offered << '\n';
     if (!s->hostKeyFingerprint.isEmpty() && s->hostKeyFingerprint != *offered && given != *offered) {
         Error e = Error::make(ErrorKind::HostKeyChanged,
                               QStringLiteral("WARNING: the host key of %1 CHANGED from %2 to %3. This can mean someone is "
@@ -359,9 +367,7 @@ int serverTrust(CliEnv &env, const CliCommand &cmd, const QStringList &args)
             return ExitFailure;
         }
     }
-    Server trusted = *s;
-    trusted.hostKeyFingerprint = *offered;
-    if (auto st = env.store()->updateServer(trusted); !st)
+    if (auto st = service.trustHostKey(s->id, *offered); !st)
         return fail(env, st.error());
     env.out << "trusted " << *offered << " for " << s->name << '\n';
     return ExitOk;
@@ -375,24 +381,22 @@ int serverCheck(CliEnv &env, const CliCommand &cmd, const QStringList &args)
     const auto s = parseServerCommand(p, cmd, args, env, &exit);
     if (!s)
         return exit;
-    auto transport = Remote::transportFor(*s);
-    if (auto ssh = std::dynamic_pointer_cast<SshTransport>(transport)) {
-        if (auto st = ssh->connect(); !st) {
-            if (p.isSet(QStringLiteral("json")))
-                env.out << QJsonDocument(QJsonObject{{QStringLiteral("server"), s->name}, {QStringLiteral("ok"), false},
-                                                     {QStringLiteral("error"), errorKindName(st.error().kind)},
-                                                     {QStringLiteral("message"), st.error().toString()},
-                                                     {QStringLiteral("fingerprint"), st.error().fingerprint}})
-                               .toJson(QJsonDocument::Indented);
-            if (st.error().kind == ErrorKind::HostKeyUnknown)
-                env.err << "the host key of " << s->name << " is not trusted yet; compare it and run: fleetdeck-cli server trust "
-                        << s->name << " --fingerprint " << st.error().fingerprint << '\n';
-            return fail(env, st.error());
-        }
+    const ConnectionCheck check = ServerService(env.store()).check(*s, true);
+    if (const Status &st = check.connection; !st) {
+        if (p.isSet(QStringLiteral("json")))
+            env.out << QJsonDocument(QJsonObject{{QStringLiteral("server"), s->name}, {QStringLiteral("ok"), false},
+                                                 {QStringLiteral("error"), errorKindName(st.error().kind)},
+                                                 {QStringLiteral("message"), st.error().toString()},
+                                                 {QStringLiteral("fingerprint"), st.error().fingerprint}})
+                           .toJson(QJsonDocument::Indented);
+        if (st.error().kind == ErrorKind::HostKeyUnknown)
+            env.err << "the host key of " << s->name << " is not trusted yet; compare it and run: fleetdeck-cli server trust "
+                    << s->name << " --fingerprint " << st.error().fingerprint << '\n';
+        return fail(env, st.error());
     }
-    auto facts = probeServer(*transport);
-    if (!facts)
-        return fail(env, facts.error());
+    if (!check.probe)
+        return fail(env, check.probe.error());
+    const std::optional<HostFacts> &facts = check.facts;
     if (p.isSet(QStringLiteral("json"))) {
         QJsonObject o = facts->toJson();
         o.insert(QStringLiteral("server"), s->name);
@@ -400,7 +404,7 @@ int serverCheck(CliEnv &env, const CliCommand &cmd, const QStringList &args)
         o.insert(QStringLiteral("host_key_fingerprint"), s->hostKeyFingerprint);
         env.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
-        env.out << "server:        " << s->name << " (" << transport->describe() << ")\n" << facts->toText();
+        env.out << "server:        " << s->name << " (" << check.transport << ")\n" << facts->toText();
         if (!facts->toText().endsWith(QLatin1Char('\n')))
             env.out << '\n';
     }

@@ -5,8 +5,9 @@
 #include "kubeconfig/KubeconfigEditor.h"
 #include "main/MainWindow.h"
 #include "servers/CheckReportView.h"
-#include "servers/FieldHighlight.h"
+#include "widgets/FieldHighlight.h"
 #include "servers/OrchestratorSettingsForm.h"
+#include "services/ServerService.h"
 #include "store/Database.h"
 #include "store/Repositories.h"
 
@@ -79,12 +80,13 @@ QString validKubeconfig()
 // An editor for "this machine" of a fresh store, shown.
 struct Fixture {
     test::TempStore t;
+    std::shared_ptr<ServerService> service = std::make_shared<ServerService>(t.store);
     ui::KubeconfigEditor editor;
     Server server;
 
     Fixture()
     {
-        editor.setStore(t.store);
+        editor.setService(service);
         server = t.store->servers()->first();
         editor.setServer(server);
         editor.resize(1100, 700);
@@ -224,11 +226,44 @@ private Q_SLOTS:
 
         // Reopening the server shows the stored choice.
         ui::KubeconfigEditor again;
-        again.setStore(f.t.store);
+        again.setService(f.service);
         again.setServer(s);
         QVERIFY(waitValidated(again));
         QCOMPARE(again.selectedContext(), QStringLiteral("staging"));
         QCOMPARE(again.selectedNamespace(), QStringLiteral("shop-staging"));
+    }
+
+    // The editor has an unsaved kubeconfig; meanwhile the orchestrator settings form (its own window
+    // here) saves a namespace and a storage class. The editor's save then stores its kubeconfig and
+    // keeps both: it sends only what its user changed.
+    void editorAndSettingsFormBothSave()
+    {
+        Fixture f;
+        ui::OrchestratorSettingsForm form;
+        form.setService(f.service);
+        form.setServer(f.server);
+        form.show();
+        f.editor.setText(validKubeconfig());
+        QVERIFY(waitValidated(f.editor));
+        QVERIFY(f.editor.lastCheck().ok());
+
+        auto *combo = child<QComboBox>(&form, "orchestratorCombo");
+        combo->setCurrentIndex(combo->findData(int(Orchestrator::Kubernetes)));
+        child<QComboBox>(&form, "namespaceCombo")->setEditText(QStringLiteral("team-a"));
+        child<QLineEdit>(&form, "storageClassEdit")->setText(QStringLiteral("fast-ssd"));
+        QSignalSpy formSaved(&form, &ui::OrchestratorSettingsForm::saved);
+        QTest::mouseClick(child<QPushButton>(&form, "saveSettingsButton"), Qt::LeftButton);
+        QVERIFY(formSaved.wait(10000));
+
+        QSignalSpy saved(&f.editor, &ui::KubeconfigEditor::saved);
+        f.editor.save();
+        QVERIFY(saved.wait(10000));
+        const Server s = *f.t.store->server(f.server.id);
+        QCOMPARE(s.settings.kubeconfig, validKubeconfig());
+        QCOMPARE(s.settings.kubeContext, f.editor.selectedContext());
+        QCOMPARE(s.settings.storageClass, QStringLiteral("fast-ssd"));
+        QCOMPARE(s.settings.orchestrator, Orchestrator::Kubernetes);
+        QCOMPARE(s.settings.kubernetesNamespace, QStringLiteral("team-a"));   // the form's save stays
     }
 
     void invalidNamespaceIsNotSaved()
@@ -389,7 +424,7 @@ private Q_SLOTS:
         local.settings.useIngress = false;
         QVERIFY(t.store->updateServer(local).ok());
         ui::OrchestratorSettingsForm form;
-        form.setStore(t.store);
+        form.setService(std::make_shared<ServerService>(t.store));
         form.setServer(*t.store->server(local.id));
         form.show();
         QSignalSpy tested(&form, &ui::OrchestratorSettingsForm::tested);

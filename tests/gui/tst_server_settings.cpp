@@ -1,10 +1,13 @@
 // The orchestrator settings form in the main window: change the orchestrator and save; an invalid
 // namespace (or ingress class) is refused with its field highlighted and nothing written; Detect and
 // Test connection report in the background (on "this machine", whose Docker engine answers in CI).
+// Saves of different field groups never lose each other's fields: the settings form and the
+// kubeconfig editor both open and both saving, or `fleetdeck-cli server set` between loading and saving.
+#include "kubeconfig/KubeconfigEditor.h"
 #include "main/MainWindow.h"
 #include "models/ServerListModel.h"
 #include "servers/CheckReportView.h"
-#include "servers/FieldHighlight.h"
+#include "widgets/FieldHighlight.h"
 #include "servers/OrchestratorSettingsForm.h"
 #include "servers/ServerPanel.h"
 #include "store/Repositories.h"
@@ -16,6 +19,8 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QFile>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -190,6 +195,70 @@ private Q_SLOTS:
         QCOMPARE(combo->currentText(), QStringLiteral("Standalone Docker"));
         QVERIFY(!ui::isMarkedInvalid(child<QLineEdit>(f.form, "ingressClassEdit")));
         QVERIFY(!f.form->isDirty());
+    }
+
+    // The settings form has unsaved edits; meanwhile the kubeconfig editor saves a namespace. The form's
+    // save afterwards keeps that namespace (it sends only what its user changed).
+    void settingsFormAndKubeconfigEditorBothSave()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        auto *combo = child<QComboBox>(f.form, "orchestratorCombo");
+        combo->setCurrentIndex(combo->findData(int(Orchestrator::Kubernetes)));
+        auto *storage = child<QLineEdit>(f.form, "storageClassEdit");
+        storage->setText(QStringLiteral("fast-ssd"));
+        QCOMPARE(f.form->formSettings().storageClass, QStringLiteral("fast-ssd"));
+
+        QTest::keyClick(f.window.get(), Qt::Key_3, Qt::AltModifier);   // Kubeconfig tab
+        ui::KubeconfigEditor *editor = f.window->kubeconfigEditor();
+        QCOMPARE(f.window->tabs()->currentWidget(), editor);
+        auto *ns = child<QComboBox>(editor, "kubeNamespaceCombo");
+        typeInto(ns->lineEdit(), QStringLiteral("team-a"));
+        QSignalSpy editorSaved(editor, &ui::KubeconfigEditor::saved);
+        QTest::mouseClick(child<QPushButton>(editor, "saveKubeconfigButton"), Qt::LeftButton);
+        QVERIFY(editorSaved.wait(10000));
+        QCOMPARE(f.stored().settings.kubernetesNamespace, QStringLiteral("team-a"));
+        // The window refreshes both panels with the new record; the form keeps its unsaved edits.
+        QSignalSpy loaded(f.window.get(), &ui::MainWindow::serversLoaded);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(storage->text(), QStringLiteral("fast-ssd"));
+
+        QTest::keyClick(f.window.get(), Qt::Key_2, Qt::AltModifier);
+        QSignalSpy saved(f.form, &ui::OrchestratorSettingsForm::saved);
+        QTest::mouseClick(child<QPushButton>(f.form, "saveSettingsButton"), Qt::LeftButton);
+        QVERIFY(saved.wait(10000));
+        const Server s = f.stored();
+        QCOMPARE(s.settings.storageClass, QStringLiteral("fast-ssd"));
+        QCOMPARE(s.settings.orchestrator, Orchestrator::Kubernetes);
+        QCOMPARE(s.settings.kubernetesNamespace, QStringLiteral("team-a"));   // the editor's save stays
+    }
+
+    // `fleetdeck-cli server set` changes the orchestrator and namespace while the form is open; the
+    // form then saves its storage class: all three are stored.
+    void cliServerSetBetweenLoadAndSave()
+    {
+        const QString cli = test::builtProgram(QStringLiteral("app/fleetdeck-cli"));
+        QVERIFY2(QFile::exists(cli), "build fleetdeck-cli first");
+        Fixture f;
+        QVERIFY(f.open());
+        child<QLineEdit>(f.form, "storageClassEdit")->setText(QStringLiteral("fast-ssd"));   // in the hidden Kubernetes group
+        QVERIFY(f.form->isDirty());
+
+        QProcess set;
+        set.start(cli, {QStringLiteral("--db"), f.t.path, QStringLiteral("server"), QStringLiteral("set"), QStringLiteral("local"),
+                        QStringLiteral("--orchestrator"), QStringLiteral("kubernetes"), QStringLiteral("--namespace"),
+                        QStringLiteral("team-b")});
+        QVERIFY(set.waitForFinished(30000));
+        QVERIFY2(set.exitCode() == 0, set.readAllStandardError().constData());
+        QCOMPARE(f.stored().settings.kubernetesNamespace, QStringLiteral("team-b"));
+
+        QSignalSpy saved(f.form, &ui::OrchestratorSettingsForm::saved);
+        QTest::mouseClick(child<QPushButton>(f.form, "saveSettingsButton"), Qt::LeftButton);
+        QVERIFY(saved.wait(10000));
+        const Server s = f.stored();
+        QCOMPARE(s.settings.storageClass, QStringLiteral("fast-ssd"));
+        QCOMPARE(s.settings.orchestrator, Orchestrator::Kubernetes);
+        QCOMPARE(s.settings.kubernetesNamespace, QStringLiteral("team-b"));
     }
 
     void detectAndTestRunInTheBackground()

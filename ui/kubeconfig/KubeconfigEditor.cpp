@@ -5,12 +5,10 @@
 #include "kubeconfig/CodeEditor.h"
 #include "kubeconfig/ServerChecks.h"
 #include "kubeconfig/YamlHighlighter.h"
-#include "orchestrators/kubernetes/KubernetesOrchestrator.h"
-#include "remote/TransportPool.h"
 #include "servers/CheckReportView.h"
-#include "servers/FieldHighlight.h"
-#include "servers/Shortcuts.h"
-#include "store/Repositories.h"
+#include "widgets/FieldHighlight.h"
+#include "widgets/Shortcuts.h"
+#include "services/ServerService.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -196,9 +194,9 @@ void KubeconfigEditor::buildUi()
     });
 }
 
-void KubeconfigEditor::setStore(std::shared_ptr<Store> store)
+void KubeconfigEditor::setService(std::shared_ptr<ServerService> service)
 {
-    m_store = std::move(store);
+    m_service = std::move(service);
 }
 
 void KubeconfigEditor::setServer(const Server &server)
@@ -211,6 +209,7 @@ void KubeconfigEditor::setServer(const Server &server)
     // The same server refreshed: keep unsaved edits, and the cursor when the text is unchanged.
     if (!other && isModified())
         return;
+    m_loaded = server.settings;
     if (!other && text() == server.settings.kubeconfig) {
         m_namespace->setEditText(server.settings.kubernetesNamespace);
         return;
@@ -387,7 +386,7 @@ void KubeconfigEditor::showStatus(const QString &text, const QString &color)
 
 void KubeconfigEditor::save()
 {
-    if (m_saving || !m_store || m_server.id == 0)
+    if (m_saving || !m_service || m_server.id == 0)
         return;
     if (isValidationPending()) {
         m_saveWhenChecked = true;   // save right after the check of the current text
@@ -415,23 +414,17 @@ void KubeconfigEditor::save()
     m_saving = true;
     m_save->setEnabled(false);
     showStatus(tr("Saving…"), kMuted);
-    auto store = m_store;
+    ServerSettings edited = m_loaded;
+    edited.kubeconfig = text;
+    edited.kubeContext = empty ? QString() : selectedContext();
+    edited.kubernetesNamespace = ns;
+    // Only what changed since the editor was loaded: what the settings form or the CLI saved
+    // meanwhile stays as stored.
+    const ServerPatch patch = ServerPatch::settingsChanges(m_loaded, edited);
+    auto service = m_service;
     const qint64 id = m_server.id;
-    const QString context = empty ? QString() : selectedContext();
     runAsync(
-        this,
-        [store, id, text, context, ns]() -> Result<Server> {
-            Result<Server> current = store->server(id);
-            if (!current)
-                return current.error();
-            Server updated = *current;
-            updated.settings.kubeconfig = text;
-            updated.settings.kubeContext = context;
-            updated.settings.kubernetesNamespace = ns;
-            if (Status s = store->updateServer(updated); !s)
-                return s.error();
-            return store->server(id);
-        },
+        this, [service, id, patch] { return service->changeKubeconfig(id, patch); },
         [this, text](const Result<Server> &result) {
             m_saving = false;
             m_save->setEnabled(true);
@@ -441,6 +434,7 @@ void KubeconfigEditor::save()
                 return;
             }
             m_server = *result;
+            m_loaded = result->settings;
             if (this->text() == text)
                 m_editor->document()->setModified(false);
             showStatus(tr("✔ Saved, encrypted in the store."), kOk);
@@ -450,25 +444,21 @@ void KubeconfigEditor::save()
 
 void KubeconfigEditor::testCluster()
 {
-    if (m_server.id == 0 || m_report->isBusy())
+    if (!m_service || m_server.id == 0 || m_report->isBusy())
         return;
-    Server server = m_server;
-    server.settings.kubeconfig = text();
-    server.settings.kubeContext = server.settings.kubeconfig.trimmed().isEmpty() ? QString() : selectedContext();
-    server.settings.kubernetesNamespace = selectedNamespace().isEmpty() ? QStringLiteral("default") : selectedNamespace();
+    const Server server = m_server;
+    ServerSettings settings = server.settings;
+    settings.kubeconfig = text();
+    settings.kubeContext = settings.kubeconfig.trimmed().isEmpty() ? QString() : selectedContext();
+    settings.kubernetesNamespace = selectedNamespace().isEmpty() ? QStringLiteral("default") : selectedNamespace();
     m_report->setBusy(tr("Asking the cluster%1 through %2…")
-                          .arg(server.settings.kubeContext.isEmpty() ? QString() : tr(" (context %1)").arg(server.settings.kubeContext),
+                          .arg(settings.kubeContext.isEmpty() ? QString() : tr(" (context %1)").arg(settings.kubeContext),
                                server.name));
     m_test->setEnabled(false);
     const CancelToken cancel = m_cancel;
+    auto service = m_service;
     runNetworkAsync(
-        this,
-        [server, cancel] {
-            auto transport = TransportPool::instance().transportFor(server);
-            OperationContext ctx;
-            ctx.cancel = cancel;
-            return KubernetesOrchestrator(server, transport).testConnection(ctx);
-        },
+        this, [service, server, settings, cancel] { return service->testCluster(server, settings, cancel); },
         [this](const Result<checks::ConnectionReport> &report) {
             m_test->setEnabled(true);
             if (!report) {

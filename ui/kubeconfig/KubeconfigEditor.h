@@ -20,7 +20,7 @@ class QPushButton;
 class QTimer;
 
 namespace fleetdeck {
-class Store;
+class ServerService;
 }
 
 namespace fleetdeck::ui {
@@ -35,7 +35,7 @@ public:
     explicit KubeconfigEditor(QWidget *parent = nullptr);
     ~KubeconfigEditor() override;
 
-    void setStore(std::shared_ptr<Store> store);
+    void setService(std::shared_ptr<ServerService> service);
     void setServer(const Server &server);
     const Server &server() const { return m_server; }
 
@@ -74,8 +74,9 @@ private:
     void onLoadClicked();
     void onExportClicked();
 
-    std::shared_ptr<Store> m_store;
+    std::shared_ptr<ServerService> m_service;
     Server m_server;
+    ServerSettings m_loaded;   // what the editor was loaded from: Save sends only what changed since
     CancelToken m_cancel;
 
     CodeEditor *m_editor = nullptr;

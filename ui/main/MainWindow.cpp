@@ -5,12 +5,13 @@
 #include "async/Async.h"
 #include "kubeconfig/KubeconfigEditor.h"
 #include "models/ServerListModel.h"
-#include "remote/TransportPool.h"
 #include "servers/AddServerWizard.h"
 #include "servers/ClusterPanel.h"
 #include "servers/OrchestratorSettingsForm.h"
 #include "servers/ServerPanel.h"
+#include "services/ClusterService.h"
 #include "services/Operations.h"
+#include "services/ServerService.h"
 #include "store/Repositories.h"
 
 #include <QAction>
@@ -217,9 +218,13 @@ void MainWindow::onStoreOpened(const Result<std::shared_ptr<Store>> &store)
         return;
     }
     m_store = *store;
-    m_settings->setStore(m_store);
-    m_kubeconfig->setStore(m_store);
-    m_clusters->setStore(m_store);
+    // The services every panel uses, made once; transports come from the shared pool.
+    m_servers = std::make_shared<ServerService>(m_store);
+    m_clusterService = std::make_shared<ClusterService>(m_store);
+    m_panel->setService(m_servers);
+    m_settings->setService(m_servers);
+    m_kubeconfig->setService(m_servers);
+    m_clusters->setService(m_clusterService);
     m_ops = std::make_shared<OperationsService>(m_store);
     m_operations = new ApplicationsPanel(m_store, m_ops);
     connect(m_operations, &ApplicationsPanel::applicationsLoaded, this, &MainWindow::applicationsLoaded);
@@ -234,8 +239,8 @@ void MainWindow::refresh()
 {
     if (!m_store)
         return;
-    auto store = m_store;
-    runAsync(this, [store] { return store->servers(); }, [this](const Result<QList<Server>> &servers) {
+    auto service = m_servers;
+    runAsync(this, [service] { return service->servers(); }, [this](const Result<QList<Server>> &servers) {
         if (!servers) {
             showMessage(servers.error().toString(), true);
             return;
@@ -312,12 +317,11 @@ AddServerWizard *MainWindow::openWizard(const Server *existing)
 {
     if (!m_store)
         return nullptr;
-    auto *wizard = new AddServerWizard(m_store, m_panel->model()->servers(), this);
+    auto *wizard = new AddServerWizard(m_servers, m_panel->model()->servers(), this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     if (existing)
         wizard->setExisting(*existing);
     connect(wizard, &AddServerWizard::serverSaved, this, [this](const Server &saved) {
-        TransportPool::instance().forget(saved.id);
         showMessage(tr("%1 saved.").arg(saved.name));
         refresh();
         m_panel->selectServer(saved.id);
@@ -365,13 +369,12 @@ void MainWindow::removeServer()
     connect(box, &QMessageBox::buttonClicked, this, [this, remove, server](QAbstractButton *clicked) {
         if (clicked != remove)
             return;
-        auto store = m_store;
-        runAsync(this, [store, id = server.id] { return store->removeServer(id); }, [this, server](const Status &removed) {
+        auto service = m_servers;
+        runAsync(this, [service, id = server.id] { return service->remove(id); }, [this, server](const Status &removed) {
             if (!removed) {
                 showMessage(tr("%1 was not removed: %2").arg(server.name, removed.error().toString()), true);
                 return;
             }
-            TransportPool::instance().forget(server.id);
             showMessage(tr("%1 removed.").arg(server.name));
             Q_EMIT serverRemoved(server.id);
             refresh();

@@ -17,7 +17,9 @@ class QStackedWidget;
 class QTabWidget;
 
 namespace fleetdeck {
+class ClusterService;
 class OperationsService;
+class ServerService;
 class Store;
 }
 
@@ -42,6 +44,8 @@ public:
     ~MainWindow() override;
 
     std::shared_ptr<Store> store() const { return m_store; }
+    // Made once the store is open (null before).
+    std::shared_ptr<ServerService> serverService() const { return m_servers; }
     ServerPanel *serverPanel() const { return m_panel; }
     OrchestratorSettingsForm *settingsForm() const { return m_settings; }
     KubeconfigEditor *kubeconfigEditor() const { return m_kubeconfig; }
@@ -90,6 +94,8 @@ private:
     KubeconfigEditor *m_kubeconfig = nullptr;
     ClusterPanel *m_clusters = nullptr;
     ActivityDock *m_activity = nullptr;
+    std::shared_ptr<ServerService> m_servers;
+    std::shared_ptr<ClusterService> m_clusterService;
     std::shared_ptr<OperationsService> m_ops;
     ApplicationsPanel *m_operations = nullptr;
 

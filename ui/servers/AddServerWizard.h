@@ -1,7 +1,8 @@
 // AddServerWizard: adds a server (or edits one's connection) in three steps: connection details,
 // the host key fingerprint to confirm (a changed key is a blocking warning showing both), then
 // authentication and detection (OS, Docker, swarm, kubectl/cluster) proposing an orchestrator.
-// Every network step runs on the network pool; the store write runs on the thread pool.
+// Every step goes through ServerService: network steps on the network pool, the store write on the
+// thread pool.
 #pragma once
 
 #include "domain/Server.h"
@@ -13,7 +14,7 @@
 #include <optional>
 
 namespace fleetdeck {
-class Store;
+class ServerService;
 }
 
 namespace fleetdeck::ui {
@@ -30,7 +31,7 @@ public:
 
     // `known`: the servers already in the store (names must be unique; a host already trusted under
     // another record is compared against its key).
-    AddServerWizard(std::shared_ptr<Store> store, const QList<Server> &known, QWidget *parent = nullptr);
+    AddServerWizard(std::shared_ptr<ServerService> service, const QList<Server> &known, QWidget *parent = nullptr);
     ~AddServerWizard() override;
 
     // Edit mode: the connection of `server` is changed; its orchestrator settings stay unless the
@@ -58,7 +59,7 @@ private:
     friend class HostKeyPage;
     friend class DetectionPage;
 
-    std::shared_ptr<Store> m_store;
+    std::shared_ptr<ServerService> m_service;
     QList<Server> m_known;
     std::optional<Server> m_existing;
     ConnectionPage *m_connection = nullptr;

@@ -1,5 +1,5 @@
-// ClusterPanel: a server's Kubernetes clusters and, per cluster, its namespaces with resource quota
-// and limit range edited as forms (tables of quantities, each checked before anything is written).
+// ClusterPanel: a server's Kubernetes clusters (ClusterForm) beside the namespaces of the selected one
+// with their resource quota and limit range (NamespaceForm).
 #pragma once
 
 #include "core/Result.h"
@@ -10,18 +10,14 @@
 
 #include <memory>
 
-class QComboBox;
-class QLabel;
-class QLineEdit;
-class QListWidget;
-class QPushButton;
-class QTableWidget;
-
 namespace fleetdeck {
-class Store;
+class ClusterService;
 }
 
 namespace fleetdeck::ui {
+
+class ClusterForm;
+class NamespaceForm;
 
 class ClusterPanel final : public QWidget
 {
@@ -29,7 +25,7 @@ class ClusterPanel final : public QWidget
 public:
     explicit ClusterPanel(QWidget *parent = nullptr);
 
-    void setStore(std::shared_ptr<Store> store);
+    void setService(std::shared_ptr<ClusterService> service);
     void setServer(const Server &server);
 
     // The namespace form as typed; an Invalid error names the field ("name", "quota:requests.cpu", ...).
@@ -53,43 +49,8 @@ Q_SIGNALS:
     void clusterRejected(const QString &field);
 
 private:
-    void buildUi();
-    void onClusterSelected();
-    void onNamespaceSelected();
-    void loadNamespaces();
-    void showClusterForm(const KubernetesCluster &cluster);
-    void showNamespaceForm(const KubernetesNamespace &ns);
-    void fillContexts();
-    void fillEndpoint();
-    void showMessage(QLabel *label, const QString &text, bool error);
-    void clearTableMarks(QTableWidget *table);
-
-    std::shared_ptr<Store> m_store;
-    Server m_server;
-    QList<KubernetesCluster> m_clusters;
-    QList<KubernetesNamespace> m_namespaces;
-    KubernetesCluster m_cluster;       // the one in the form (id 0 = new)
-    KubernetesNamespace m_namespace;   // the one in the form (id 0 = new)
-    QStringList m_contexts;
-
-    QListWidget *m_clusterList = nullptr;
-    QLineEdit *m_clusterName = nullptr;
-    QComboBox *m_clusterContext = nullptr;
-    QLineEdit *m_clusterEndpoint = nullptr;
-    QLineEdit *m_clusterVersion = nullptr;
-    QPushButton *m_saveCluster = nullptr;
-    QPushButton *m_removeCluster = nullptr;
-    QLabel *m_clusterMessage = nullptr;
-
-    QWidget *m_namespaceSide = nullptr;
-    QLabel *m_namespaceTitle = nullptr;
-    QListWidget *m_namespaceList = nullptr;
-    QLineEdit *m_namespaceName = nullptr;
-    QTableWidget *m_quota = nullptr;
-    QTableWidget *m_limits = nullptr;
-    QPushButton *m_saveNamespace = nullptr;
-    QPushButton *m_removeNamespace = nullptr;
-    QLabel *m_namespaceMessage = nullptr;
+    ClusterForm *m_clusters = nullptr;
+    NamespaceForm *m_namespaces = nullptr;
 };
 
 } // namespace fleetdeck::ui

@@ -4,12 +4,10 @@
 #include "domain/Validation.h"
 #include "kubeconfig/Kubeconfig.h"
 #include "kubeconfig/ServerChecks.h"
-#include "orchestrators/kubernetes/KubernetesOrchestrator.h"
-#include "remote/TransportPool.h"
 #include "servers/CheckReportView.h"
-#include "servers/FieldHighlight.h"
-#include "servers/Shortcuts.h"
-#include "store/Repositories.h"
+#include "widgets/FieldHighlight.h"
+#include "widgets/Shortcuts.h"
+#include "services/ServerService.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -38,15 +36,6 @@ QLineEdit *lineEdit(const QString &objectName, const QString &accessibleName, co
     edit->setPlaceholderText(placeholder);
     edit->setClearButtonEnabled(true);
     return edit;
-}
-
-// Settings the form does not edit come from `stored`.
-ServerSettings merged(const ServerSettings &form, const ServerSettings &stored)
-{
-    ServerSettings s = form;
-    s.kubeconfig = stored.kubeconfig;
-    s.kubeContext = stored.kubeContext;
-    return s;
 }
 
 } // namespace
@@ -232,9 +221,9 @@ void OrchestratorSettingsForm::buildUi()
     updateVisibility();
 }
 
-void OrchestratorSettingsForm::setStore(std::shared_ptr<Store> store)
+void OrchestratorSettingsForm::setService(std::shared_ptr<ServerService> service)
 {
-    m_store = std::move(store);
+    m_service = std::move(service);
 }
 
 void OrchestratorSettingsForm::setServer(const Server &server)
@@ -279,6 +268,7 @@ void OrchestratorSettingsForm::offerNamespaces(const QStringList &namespaces)
 
 void OrchestratorSettingsForm::loadFields(const ServerSettings &s)
 {
+    m_loaded = s;
     m_loading = true;
     m_orchestrator->setCurrentIndex(m_orchestrator->findData(int(s.orchestrator)));
     m_swarmManager->setChecked(s.swarmManager || !s.swarmWorker);
@@ -301,7 +291,12 @@ void OrchestratorSettingsForm::loadFields(const ServerSettings &s)
 
 ServerSettings OrchestratorSettingsForm::formSettings() const
 {
-    ServerSettings s = m_server.settings;
+    return settingsOver(m_server.settings);
+}
+
+ServerSettings OrchestratorSettingsForm::settingsOver(const ServerSettings &base) const
+{
+    ServerSettings s = base;
     s.orchestrator = Orchestrator(m_orchestrator->currentData().toInt());
     // Roles are read from the group of the orchestrator chosen; the hidden group keeps what is stored.
     if (s.orchestrator == Orchestrator::Swarm) {
@@ -377,7 +372,7 @@ void OrchestratorSettingsForm::showMessage(const QString &text, bool error)
 
 void OrchestratorSettingsForm::save()
 {
-    if (m_saving || !m_store || m_server.id == 0)
+    if (m_saving || !m_service || m_server.id == 0)
         return;
     clearAllInvalid();
     Server candidate = m_server;
@@ -397,22 +392,13 @@ void OrchestratorSettingsForm::save()
     }
     m_saving = true;
     updateDirty();
-    auto store = m_store;
-    const ServerSettings form = candidate.settings;
+    // Only what the user changed since the fields were loaded: what another window (the kubeconfig
+    // editor) or the CLI saved meanwhile stays as stored.
+    const ServerPatch patch = ServerPatch::settingsChanges(m_loaded, settingsOver(m_loaded));
+    auto service = m_service;
     const qint64 id = m_server.id;
     runAsync(
-        this,
-        [store, id, form]() -> Result<Server> {
-            // Re-read: the kubeconfig editor may have saved its part meanwhile.
-            Result<Server> current = store->server(id);
-            if (!current)
-                return current.error();
-            Server updated = *current;
-            updated.settings = merged(form, current->settings);
-            if (Status s = store->updateServer(updated); !s)
-                return s.error();
-            return store->server(id);
-        },
+        this, [service, id, patch] { return service->changeSettings(id, patch); },
         [this](const Result<Server> &result) {
             m_saving = false;
             if (!result) {
@@ -438,19 +424,16 @@ void OrchestratorSettingsForm::revert()
 
 void OrchestratorSettingsForm::detect()
 {
-    if (m_server.id == 0 || m_report->isBusy())
+    if (!m_service || m_server.id == 0 || m_report->isBusy())
         return;
     m_report->setBusy(tr("Detecting what %1 runs…").arg(m_server.name));
     m_detect->setEnabled(false);
     Server server = m_server;
-    server.settings = merged(formSettings(), m_server.settings);
+    server.settings = formSettings();   // the kubeconfig and its context as stored
     const CancelToken cancel = m_cancel;
+    auto service = m_service;
     runNetworkAsync(
-        this,
-        [server, cancel] {
-            auto transport = TransportPool::instance().transportFor(server);
-            return checks::detect(*transport, server, cancel);
-        },
+        this, [service, server, cancel] { return service->detect(server, cancel); },
         [this, id = server.id](const Result<checks::Detection> &result) {
             m_detect->setEnabled(true);
             if (id != m_server.id)
@@ -486,25 +469,16 @@ void OrchestratorSettingsForm::detect()
 
 void OrchestratorSettingsForm::testConnection()
 {
-    if (m_server.id == 0 || m_report->isBusy())
+    if (!m_service || m_server.id == 0 || m_report->isBusy())
         return;
     Server server = m_server;
-    server.settings = merged(formSettings(), m_server.settings);
+    server.settings = formSettings();   // the kubeconfig and its context as stored
     m_report->setBusy(tr("Testing %1 on %2…").arg(m_orchestrator->currentText(), server.name));
     m_test->setEnabled(false);
     const CancelToken cancel = m_cancel;
+    auto service = m_service;
     runNetworkAsync(
-        this,
-        [server, cancel] {
-            auto transport = TransportPool::instance().transportFor(server);
-            if (server.settings.orchestrator == Orchestrator::Kubernetes) {
-                // The backend's test: also names an unusable stored kubeconfig (expired certificate, ...).
-                OperationContext ctx;
-                ctx.cancel = cancel;
-                return KubernetesOrchestrator(server, transport).testConnection(ctx);
-            }
-            return checks::testConnection(*transport, server, cancel);
-        },
+        this, [service, server, cancel] { return service->testConnection(server, cancel); },
         [this, id = server.id](const Result<checks::ConnectionReport> &report) {
             m_test->setEnabled(true);
             if (id != m_server.id)

@@ -20,7 +20,7 @@ class QPushButton;
 class QRadioButton;
 
 namespace fleetdeck {
-class Store;
+class ServerService;
 }
 
 namespace fleetdeck::ui {
@@ -34,7 +34,7 @@ public:
     explicit OrchestratorSettingsForm(QWidget *parent = nullptr);
     ~OrchestratorSettingsForm() override;
 
-    void setStore(std::shared_ptr<Store> store);
+    void setService(std::shared_ptr<ServerService> service);
     void setServer(const Server &server);
     const Server &server() const { return m_server; }
 
@@ -60,14 +60,17 @@ Q_SIGNALS:
 private:
     void buildUi();
     void loadFields(const ServerSettings &settings);
+    // The form's fields over `base` (hidden role groups keep `base`'s values).
+    ServerSettings settingsOver(const ServerSettings &base) const;
     void updateVisibility();
     void updateDirty();
     void showMessage(const QString &text, bool error);
     QWidget *widgetFor(const QString &field) const;
     void clearAllInvalid();
 
-    std::shared_ptr<Store> m_store;
+    std::shared_ptr<ServerService> m_service;
     Server m_server;
+    ServerSettings m_loaded;   // what the fields were loaded from: Save sends only what changed since
     CancelToken m_cancel;
     bool m_loading = false;
     bool m_saving = false;

@@ -2,9 +2,8 @@
 
 #include "async/Async.h"
 #include "models/ServerListModel.h"
-#include "remote/ServerProbe.h"
-#include "remote/TransportPool.h"
 #include "servers/ServerItemDelegate.h"
+#include "services/ServerService.h"
 
 #include <QKeyEvent>
 #include <QLabel>
@@ -17,12 +16,6 @@
 namespace fleetdeck::ui {
 
 namespace {
-
-struct LiveCheck {
-    Status connection;
-    std::optional<HostFacts> facts;
-    QString probeError;
-};
 
 ConnectionState stateOf(const Error &e)
 {
@@ -110,12 +103,16 @@ void ServerPanel::setAutoCheckInterval(int ms)
 void ServerPanel::setServers(const QList<Server> &servers)
 {
     const qint64 selected = currentServer() ? currentServer()->id : 0;
+    // The reset empties the selection for a moment: that is no change of server (announcing "none"
+    // would make the panels drop their unsaved edits).
+    m_reloading = true;
     m_model->setServers(servers);
     int row = selected ? m_model->rowOf(selected) : -1;
     if (row < 0 && !servers.isEmpty())
         row = 0;
     if (row >= 0)
         m_view->setCurrentIndex(m_model->index(row));
+    m_reloading = false;
     onCurrentChanged();
 }
 
@@ -133,6 +130,8 @@ void ServerPanel::selectServer(qint64 serverId)
 
 void ServerPanel::onCurrentChanged()
 {
+    if (m_reloading)
+        return;
     const Server *s = currentServer();
     const qint64 id = s ? s->id : 0;
     if (id == m_lastEmitted)
@@ -147,8 +146,15 @@ void ServerPanel::checkAll(bool probe)
         checkServer(s, probe);
 }
 
+void ServerPanel::setService(std::shared_ptr<ServerService> service)
+{
+    m_service = std::move(service);
+}
+
 void ServerPanel::checkServer(const Server &server, bool probe)
 {
+    if (!m_service)
+        return;
     const quint64 sequence = m_nextSequence++;
     m_checkSequence.insert(server.id, sequence);
     ServerStatus status = m_model->status(server.id);
@@ -157,27 +163,10 @@ void ServerPanel::checkServer(const Server &server, bool probe)
     m_model->setStatus(server.id, status);
 
     const CancelToken cancel = m_cancel;
+    auto service = m_service;
     runNetworkAsync(
-        this,
-        [server, probe, cancel] {
-            LiveCheck check;
-            if (!server.isLocal) {
-                const std::shared_ptr<SshTransport> ssh = TransportPool::instance().sshTransportFor(server);
-                check.connection = ssh->connect(cancel);
-                if (!check.connection)
-                    return check;
-            }
-            if (probe) {
-                const std::shared_ptr<Transport> transport = TransportPool::instance().transportFor(server);
-                Result<HostFacts> facts = probeServer(*transport, cancel);
-                if (facts)
-                    check.facts = *facts;
-                else
-                    check.probeError = facts.error().toString();
-            }
-            return check;
-        },
-        [this, id = server.id, sequence](const LiveCheck &check) {
+        this, [service, server, probe, cancel] { return service->check(server, probe, cancel); },
+        [this, id = server.id, sequence](const ConnectionCheck &check) {
             if (m_checkSequence.value(id) != sequence)
                 return;   // a newer check of this server is under way
             ServerStatus st = m_model->status(id);
@@ -185,9 +174,9 @@ void ServerPanel::checkServer(const Server &server, bool probe)
             if (!check.connection) {
                 st.state = stateOf(check.connection.error());
                 st.detail = check.connection.error().toString();
-            } else if (!check.probeError.isEmpty()) {
-                st.state = stateOf(Error::make(ErrorKind::Internal, check.probeError));
-                st.detail = check.probeError;
+            } else if (!check.probe) {
+                st.state = stateOf(Error::make(ErrorKind::Internal, check.probe.error().toString()));
+                st.detail = check.probe.error().toString();
             } else {
                 st.state = ConnectionState::Connected;
                 if (check.facts) {

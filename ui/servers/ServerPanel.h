@@ -9,8 +9,14 @@
 #include <QHash>
 #include <QWidget>
 
+#include <memory>
+
 class QListView;
 class QTimer;
+
+namespace fleetdeck {
+class ServerService;
+}
 
 namespace fleetdeck::ui {
 
@@ -32,6 +38,8 @@ public:
     void selectServer(qint64 serverId);
 
     void setAutoCheckInterval(int ms);   // 0 = no periodic check (tests)
+    // The checks go through `service` (none are made before it is set).
+    void setService(std::shared_ptr<ServerService> service);
 
 public Q_SLOTS:
     void checkAll(bool probe = true);
@@ -45,6 +53,7 @@ Q_SIGNALS:
 private:
     void onCurrentChanged();
 
+    std::shared_ptr<ServerService> m_service;
     ServerListModel *m_model = nullptr;
     QListView *m_view = nullptr;
     QTimer *m_timer = nullptr;
@@ -52,6 +61,7 @@ private:
     QHash<qint64, quint64> m_checkSequence;   // a newer check wins over an older one still running
     quint64 m_nextSequence = 1;
     qint64 m_lastEmitted = -1;
+    bool m_reloading = false;   // setServers() is replacing the list
 };
 
 } // namespace fleetdeck::ui
