@@ -105,4 +105,14 @@ Result<CommandResult> CommandRunner::runChecked(const PlannedCommand &planned, O
     return result;
 }
 
+Status CommandRunner::runSteps(const QList<PlannedCommand> &steps)
+{
+    for (const PlannedCommand &step : steps) {
+        auto r = runChecked(step);
+        if (!r && (step.alreadyDoneWhen.isEmpty() || !r.error().detail.contains(step.alreadyDoneWhen)))
+            return r.error();
+    }
+    return {};
+}
+
 } // namespace fleetdeck

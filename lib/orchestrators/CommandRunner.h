@@ -21,6 +21,9 @@ public:
     Result<CommandResult> run(const PlannedCommand &command, Output output = Output::Record);
     // Like run(), and a non-zero exit becomes docker::engineError(...) naming `command.description`.
     Result<CommandResult> runChecked(const PlannedCommand &command, Output output = Output::Record);
+    // A deploy's steps in order, each with runChecked(); a failure that the step names in
+    // alreadyDoneWhen is not one. Stops at the first real failure.
+    Status runSteps(const QList<PlannedCommand> &steps);
 
     // A note in the step log (no command).
     void note(const QString &step, const QString &text);

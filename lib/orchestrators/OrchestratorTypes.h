@@ -23,6 +23,9 @@ struct PlannedCommand {
     QString description;     // one line for humans
     RemoteCommand command;
     QString stdinSummary;    // "" when nothing goes on stdin
+    // A failure whose detail contains this means the step's goal already holds (e.g. "already exists":
+    // a network made meanwhile by a concurrent deploy); "" = every failure is one.
+    QString alreadyDoneWhen;
 
     // The usual shape: an argv that is also labelled for the activity log with its description.
     static PlannedCommand make(const QString &step, const QString &description, QStringList argv, int timeoutMs = 0)

@@ -196,6 +196,46 @@ private Q_SLOTS:
         QVERIFY(!log.contains(QLatin1String("'service' 'rm'")));
     }
 
+    // The plan is the deploy: the commands a real deploy ran (as the activity log recorded them) are the
+    // read-only queries a plan also makes, then exactly the plan's commands, in order (create, then update).
+    void deployRunsExactlyThePlannedCommands()
+    {
+        Application a = h.add(newApp(QStringLiteral("fdtest-sw-plan")));
+        auto backend = Orchestrators::create({h.sshSwarm, Remote::transportFor(h.sshSwarm), {}, {}});
+        QVERIFY(backend.ok());
+        OperationContext ctx;
+        ctx.deploymentId = 4242;
+        ctx.deadline = QDeadlineTimer(120000);
+        auto lastSequence = [] {
+            const QList<ActivityEntry> all = ActivityLog::instance().entries();
+            return all.isEmpty() ? quint64(0) : all.last().sequence;
+        };
+        auto commandsAfter = [&](quint64 sequence) {
+            QList<QStringList> out;
+            for (const ActivityEntry &e : ActivityLog::instance().entries())
+                if (e.sequence > sequence && e.server == h.sshSwarm.name)
+                    out << e.argv;
+            return out;
+        };
+        for (const QString &expectedAction : {QStringLiteral("create"), QStringLiteral("update")}) {
+            const quint64 beforePlan = lastSequence();
+            auto plan = (*backend)->plan(a, ctx);
+            QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().toString()));
+            QCOMPARE(plan->action, expectedAction);
+            const QList<QStringList> queries = commandsAfter(beforePlan);
+            QList<QStringList> planned;
+            for (const PlannedCommand &c : plan->commands)
+                planned << ActivityLog::entryFor(c.command, h.sshSwarm.name, {}).argv;   // masked as the log masks
+            QVERIFY(!planned.isEmpty());
+            const quint64 beforeDeploy = lastSequence();
+            auto outcome = (*backend)->deploy(a, ctx);
+            QVERIFY2(outcome.ok(), qPrintable(outcome.ok() ? QString() : outcome.error().toString()));
+            QCOMPARE(outcome->action, expectedAction);
+            QCOMPARE(commandsAfter(beforeDeploy), queries + planned);
+            a.image = DockerFixture::image2();
+        }
+    }
+
     void scaleUpDownUp()
     {
         Application a = h.add(newApp(QStringLiteral("fdtest-sw-scale")));

@@ -113,9 +113,9 @@ DeployOutcome SwarmOrchestrator::outcomeOf(const Application &app, const QString
     return out;
 }
 
-Result<DeployPlan> SwarmOrchestrator::plan(const Application &app, const OperationContext &ctx)
+Result<SwarmOrchestrator::DeploySteps> SwarmOrchestrator::deploySteps(CommandRunner &runner, const Application &app,
+                                                                      const OperationContext &ctx)
 {
-    CommandRunner runner(m_transport, ctx);
     if (auto s = ensureManager(runner); !s)
         return s.error();
     auto current = currentService(runner, app);
@@ -124,23 +124,31 @@ Result<DeployPlan> SwarmOrchestrator::plan(const Application &app, const Operati
     auto nets = networkCommands(runner, app);
     if (!nets)
         return nets.error();
-    DeployPlan plan;
+    DeploySteps steps;
+    steps.before = *current;
+    DeployPlan &plan = steps.plan;
     plan.orchestrator = QStringLiteral("swarm");
     plan.target = app.name;
-    plan.commands = *nets;
-    if (current->has_value()) {
-        plan.action = QStringLiteral("update");
-        auto c = updateService(app, **current, app.image, ctx.deploymentId, m_options);
-        if (!c)
-            return c.error();
-        plan.commands << *c;
-    } else {
-        plan.action = QStringLiteral("create");
-        auto c = createService(app, app.image, ctx.deploymentId, m_options);
-        if (!c)
-            return c.error();
-        plan.commands << *c;
+    for (PlannedCommand c : *nets) {
+        c.alreadyDoneWhen = QStringLiteral("already exists");   // a concurrent deploy made it meanwhile
+        plan.commands << c;
     }
+    plan.action = current->has_value() ? QStringLiteral("update") : QStringLiteral("create");
+    auto service = current->has_value() ? updateService(app, **current, app.image, ctx.deploymentId, m_options)
+                                        : createService(app, app.image, ctx.deploymentId, m_options);
+    if (!service)
+        return service.error();
+    plan.commands << *service;
+    return steps;
+}
+
+Result<DeployPlan> SwarmOrchestrator::plan(const Application &app, const OperationContext &ctx)
+{
+    CommandRunner runner(m_transport, ctx);
+    auto steps = deploySteps(runner, app, ctx);
+    if (!steps)
+        return steps.error();
+    DeployPlan plan = steps->plan;
     const QString order = updateOrder(app, m_options);
     plan.notes << QStringLiteral("updates run %1 and roll back automatically when a new task fails").arg(order);
     if (order == QLatin1String("stop-first"))
@@ -153,27 +161,13 @@ Result<DeployPlan> SwarmOrchestrator::plan(const Application &app, const Operati
 Result<DeployOutcome> SwarmOrchestrator::deploy(const Application &app, const OperationContext &ctx)
 {
     CommandRunner runner(m_transport, ctx);
-    if (auto s = ensureManager(runner); !s)
+    auto steps = deploySteps(runner, app, ctx);
+    if (!steps)
+        return steps.error();
+    if (auto s = runner.runSteps(steps->plan.commands); !s)
         return s.error();
-    auto current = currentService(runner, app);
-    if (!current)
-        return current.error();
-    auto nets = networkCommands(runner, app);
-    if (!nets)
-        return nets.error();
-    for (const PlannedCommand &c : *nets) {
-        auto r = runner.runChecked(c);
-        if (!r && !r.error().detail.contains(QLatin1String("already exists")))
-            return r.error();
-    }
-    const ServiceSpec *before = current->has_value() ? &current->value() : nullptr;
-    auto command = before ? updateService(app, *before, app.image, ctx.deploymentId, m_options)
-                          : createService(app, app.image, ctx.deploymentId, m_options);
-    if (!command)
-        return command.error();
-    if (auto r = runner.runChecked(*command); !r)
-        return r.error();
-    return outcomeOf(app, before ? QStringLiteral("update") : QStringLiteral("create"), before, app.swarmReplicas);
+    const ServiceSpec *before = steps->before ? &*steps->before : nullptr;
+    return outcomeOf(app, steps->plan.action, before, app.swarmReplicas);
 }
 
 Result<Snapshot> SwarmOrchestrator::snapshotOf(CommandRunner &runner, const QString &filter)

@@ -44,6 +44,13 @@ public:
     const swarm::SwarmOptions &options() const { return m_options; }
 
 private:
+    // The deploy as ordered steps: plan() shows exactly these commands and deploy() runs exactly them.
+    struct DeploySteps {
+        DeployPlan plan;
+        std::optional<swarm::ServiceSpec> before;    // the service as it was (update), nullopt (create)
+    };
+    Result<DeploySteps> deploySteps(CommandRunner &runner, const Application &app, const OperationContext &ctx);
+
     Status ensureManager(CommandRunner &runner);
     // The application's service; nullopt when there is none. Conflict when the name is taken by another.
     Result<std::optional<swarm::ServiceSpec>> currentService(CommandRunner &runner, const Application &app);
