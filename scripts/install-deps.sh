@@ -8,6 +8,8 @@ PACKAGES=(
   qt6-websockets-dev libqt6sql6-sqlite qtkeychain-qt6-dev libgl-dev libqt6opengl6-dev libxkbcommon-dev
   libyaml-cpp-dev libssh-dev libssl-dev
   openssh-server openssh-client docker.io busybox-static procps iproute2
+  runc util-linux   # the real node of tests/k8s: runc runs its containers, unshare/nsenter its namespaces
+  postgresql libqt6sql6-psql   # tst_store_postgres: the store's SQL on a real PostgreSQL
   xvfb xauth imagemagick
 )
 
