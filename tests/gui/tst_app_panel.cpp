@@ -8,7 +8,7 @@
 #include "applications/OrchestrationForm.h"
 #include "deployments/DeploymentsView.h"
 #include "resources/ResourceCharts.h"
-#include "servers/FieldHighlight.h"
+#include "widgets/FieldHighlight.h"
 #include "services/Operations.h"
 #include "store/Repositories.h"
 

@@ -3,7 +3,7 @@
 // or name is refused with the cell or field marked, and nothing is written.
 #include "main/MainWindow.h"
 #include "servers/ClusterPanel.h"
-#include "servers/FieldHighlight.h"
+#include "widgets/FieldHighlight.h"
 #include "servers/ServerPanel.h"
 #include "store/Repositories.h"
 

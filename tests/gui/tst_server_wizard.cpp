@@ -4,7 +4,7 @@
 #include "main/MainWindow.h"
 #include "models/ServerListModel.h"
 #include "servers/AddServerWizard.h"
-#include "servers/FieldHighlight.h"
+#include "widgets/FieldHighlight.h"
 #include "servers/ServerPanel.h"
 #include "store/Repositories.h"
 

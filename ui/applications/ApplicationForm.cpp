@@ -1,10 +1,11 @@
 #include "applications/ApplicationForm.h"
 #include "widgets/ScrollingPage.h"
 
-#include "applications/Watch.h"
+#include "widgets/Watch.h"
 #include "domain/Quantity.h"
 #include "domain/Validation.h"
-#include "servers/FieldHighlight.h"
+#include "widgets/ErrorBanner.h"
+#include "widgets/FieldHighlight.h"
 #include "services/ApplicationService.h"
 
 #include <QCheckBox>
@@ -166,10 +167,8 @@ ApplicationForm::ApplicationForm(std::shared_ptr<ApplicationService> application
     layout->addStretch();
 
     auto *bottom = new QHBoxLayout;
-    m_error = new QLabel(this);
+    m_error = new ErrorBanner(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #cf222e;"));
     m_save = new QPushButton(tr("&Save settings"), this);
     m_save->setObjectName(QStringLiteral("saveButton"));
     m_save->setShortcut(QKeySequence::Save);
@@ -388,7 +387,7 @@ void ApplicationForm::save()
         QStringList lines;
         for (const auto &p : problems)
             lines << (p.first.isEmpty() ? p.second : p.first + QStringLiteral(": ") + p.second);
-        m_error->setText(lines.join(QLatin1Char('\n')));
+        m_error->showError(lines.join(QLatin1Char('\n')));
         Q_EMIT saveFailed(m_error->text());
         return;
     }
@@ -402,7 +401,7 @@ void ApplicationForm::save()
         m_save->setEnabled(true);
         if (!r) {
             markInvalid(fieldFor(r.error().field), r.error().message);
-            m_error->setText(r.error().toString());
+            m_error->showError(r.error().toString());
             Q_EMIT saveFailed(m_error->text());
             return;
         }

@@ -26,6 +26,8 @@ class ApplicationService;
 
 namespace fleetdeck::ui {
 
+class ErrorBanner;
+
 class ApplicationForm final : public QWidget
 {
     Q_OBJECT
@@ -81,7 +83,7 @@ private:
     QLineEdit *m_memoryReservation;
     QLabel *m_cpuHint;
     QLabel *m_memoryHint;
-    QLabel *m_error;
+    ErrorBanner *m_error;
     QPushButton *m_save;
 };
 

@@ -1,4 +1,5 @@
 #include "applications/ApplicationStatusModel.h"
+#include "widgets/Palette.h"
 
 #include <QBrush>
 #include <QColor>
@@ -115,11 +116,11 @@ QVariant ApplicationStatusModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ForegroundRole && index.column() == StatusColumn) {
         const QString state = s ? s->state : a.status;
         if (state == QLatin1String("running"))
-            return QBrush(QColor(0x1a, 0x7f, 0x37));
+            return QBrush(palette::ok());
         if (state == QLatin1String("failed") || state == QLatin1String("degraded") || state == QLatin1String("unknown"))
-            return QBrush(QColor(0xcf, 0x22, 0x2e));
+            return QBrush(palette::error());
         if (state == QLatin1String("starting") || state == QLatin1String("updating") || state == QLatin1String("deploying"))
-            return QBrush(QColor(0x95, 0x6b, 0x00));
+            return QBrush(palette::busy());
         return {};
     }
     if (role != Qt::DisplayRole)

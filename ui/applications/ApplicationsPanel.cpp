@@ -3,7 +3,8 @@
 #include "applications/ApplicationForm.h"
 #include "applications/ApplicationStatusModel.h"
 #include "applications/OrchestrationForm.h"
-#include "applications/Watch.h"
+#include "widgets/ErrorBanner.h"
+#include "widgets/Watch.h"
 #include "async/Async.h"
 #include "deployments/DeploymentsView.h"
 #include "exec/ExecConsole.h"
@@ -166,9 +167,8 @@ void ApplicationsPanel::buildUi()
     split->setSizes({560, 720});
     layout->addWidget(split, 1);
 
-    m_message = new QLabel(this);
+    m_message = new ErrorBanner(this);
     m_message->setObjectName(QStringLiteral("panelMessage"));
-    m_message->setWordWrap(true);
     m_message->setContentsMargins(6, 2, 6, 4);
     layout->addWidget(m_message);
 
@@ -361,8 +361,10 @@ QString ApplicationsPanel::message() const
 
 void ApplicationsPanel::notify(const QString &text, bool error)
 {
-    m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #cf222e;") : QString());
+    if (error)
+        m_message->showError(text);
+    else
+        m_message->showInfo(text);
 }
 
 bool ApplicationsPanel::confirm(const QString &title, const QString &text)

@@ -27,6 +27,8 @@ class Store;
 
 namespace fleetdeck::ui {
 
+class ErrorBanner;
+
 class ApplicationForm;
 class ApplicationStatusModel;
 class DeploymentsView;
@@ -114,7 +116,7 @@ private:
     OrchestrationForm *m_orchestration = nullptr;
     DeploymentsView *m_deployments = nullptr;
     ResourceCharts *m_resources = nullptr;
-    QLabel *m_message = nullptr;
+    ErrorBanner *m_message = nullptr;
     QList<QAction *> m_appActions;   // need a selected application
 };
 

@@ -1,9 +1,10 @@
 #include "applications/OrchestrationForm.h"
 #include "widgets/ScrollingPage.h"
 
-#include "applications/Watch.h"
+#include "widgets/Watch.h"
 #include "domain/Validation.h"
-#include "servers/FieldHighlight.h"
+#include "widgets/ErrorBanner.h"
+#include "widgets/FieldHighlight.h"
 #include "services/ApplicationService.h"
 
 #include <QComboBox>
@@ -106,10 +107,8 @@ OrchestrationForm::OrchestrationForm(std::shared_ptr<ApplicationService> applica
 
     auto *bottom = new QHBoxLayout;
     auto *messages = new QVBoxLayout;
-    m_error = new QLabel(this);
+    m_error = new ErrorBanner(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #cf222e;"));
     m_note = new QLabel(this);
     m_note->setObjectName(QStringLiteral("noteLabel"));
     m_note->setWordWrap(true);
@@ -239,7 +238,7 @@ void OrchestrationForm::save()
             markInvalid(it->first, it->second);
         for (const auto &p : problems)
             lines << p.second;
-        m_error->setText(lines.join(QLatin1Char('\n')));
+        m_error->showError(lines.join(QLatin1Char('\n')));
         Q_EMIT saveFailed(m_error->text());
         return;
     }
@@ -252,7 +251,7 @@ void OrchestrationForm::save()
     watch(this, m_applications->changeOrchestrationAsync(a.id, patch.changesFrom(m_app)), [this, placementChanged](const Result<Application> &r) {
         m_save->setEnabled(true);
         if (!r) {
-            m_error->setText(r.error().toString());
+            m_error->showError(r.error().toString());
             Q_EMIT saveFailed(m_error->text());
             return;
         }

@@ -23,6 +23,8 @@ class ApplicationService;
 
 namespace fleetdeck::ui {
 
+class ErrorBanner;
+
 class OrchestrationForm final : public QWidget
 {
     Q_OBJECT
@@ -62,7 +64,7 @@ private:
     QPlainTextEdit *m_podLabels;
     QPlainTextEdit *m_annotations;
     QComboBox *m_serviceType;
-    QLabel *m_error;
+    ErrorBanner *m_error;
     QLabel *m_note;
     QPushButton *m_save;
 };

@@ -1,6 +1,6 @@
 #include "deployments/DeploymentsView.h"
 
-#include "applications/Watch.h"
+#include "widgets/Watch.h"
 #include "async/Async.h"
 #include "services/Operations.h"
 

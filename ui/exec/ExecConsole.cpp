@@ -1,7 +1,8 @@
 #include "exec/ExecConsole.h"
 
-#include "applications/Watch.h"
+#include "widgets/Watch.h"
 #include "services/ExecSession.h"
+#include "widgets/Palette.h"
 #include "services/Operations.h"
 
 #include <QComboBox>
@@ -17,10 +18,6 @@
 #include <QVBoxLayout>
 
 namespace fleetdeck::ui {
-
-namespace {
-const QColor kErrorColor(0xcf, 0x22, 0x2e);
-}
 
 // Splits a command line as a POSIX shell would split words: 'single' and "double" quotes, backslash
 // escapes; no expansion here (the argv reaches the replica verbatim; wrap it in sh -c for a shell).
@@ -128,7 +125,7 @@ void ExecConsole::refreshReplicas()
 {
     watch(this, m_ops->statusAsync(m_appId), [this](const Result<AppStatus> &r) {
         if (!r) {
-            append(tr("Cannot list replicas: %1").arg(r.error().toString()), kErrorColor);
+            append(tr("Cannot list replicas: %1").arg(r.error().toString()), palette::error());
             return;
         }
         const QString current = m_replica->currentData().toString();
@@ -173,7 +170,7 @@ void ExecConsole::run()
     bool ok = true;
     const QStringList argv = splitCommand(line, &ok);
     if (!ok) {
-        append(tr("Unterminated quote in: %1").arg(line), kErrorColor);
+        append(tr("Unterminated quote in: %1").arg(line), palette::error());
         return;
     }
     if (argv.isEmpty())
@@ -237,7 +234,7 @@ void ExecConsole::showBatch(const QList<StreamLine> &lines, qint64 dropped)
                 text += QLatin1Char('\n');
             text += QString::fromUtf8(lines.at(i).text);
         }
-        insert(text, channel == StreamChannel::Stderr ? kErrorColor : QColor());
+        insert(text, channel == StreamChannel::Stderr ? palette::error() : QColor());
     }
     c.endEditBlock();
     m_output->ensureCursorVisible();
@@ -250,7 +247,7 @@ void ExecConsole::onEnded(int exitCode, const Error &error)
     setRunning(false);
     if (!error.message.isEmpty()) {
         const QString why = m_stopping && error.kind == ErrorKind::Cancelled ? tr("Stopped.") : error.toString();
-        append(tr("%1 (after %2 ms)").arg(why).arg(durationMs), kErrorColor);
+        append(tr("%1 (after %2 ms)").arg(why).arg(durationMs), palette::error());
         Q_EMIT commandFinished(-1);
         return;
     }

@@ -1,4 +1,5 @@
 #include "logs/LogView.h"
+#include "widgets/Palette.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -72,8 +73,8 @@ LogView::LogView(LogStore *store, QWidget *parent)
     viewport()->setCursor(Qt::IBeamCursor);
     verticalScrollBar()->setSingleStep(1);
     horizontalScrollBar()->setSingleStep(int(m_charWidth * 4));
-    m_colors = {QColor(0x0a, 0x5f, 0xb4), QColor(0xa3, 0x3e, 0x00), QColor(0x1a, 0x7f, 0x37), QColor(0x82, 0x50, 0xdf),
-                QColor(0xbf, 0x38, 0x89), QColor(0x0b, 0x7a, 0x75), QColor(0x95, 0x6b, 0x00), QColor(0x57, 0x60, 0x6a)};
+    const QList<QColor> colors = palette::replicaColors();
+    m_colors.assign(colors.cbegin(), colors.cend());
     m_scan.setSingleShot(true);
     m_scan.setInterval(0);
     connect(&m_scan, &QTimer::timeout, this, &LogView::scanSome);
@@ -512,7 +513,7 @@ void LogView::paintEvent(QPaintEvent *)
         if (seq >= selA && seq <= selB && selA >= 0)
             p.fillRect(QRect(0, y, viewport()->width(), h), pal.color(QPalette::Highlight).lighter(160));
         else if (seq == m_currentHitSeq)
-            p.fillRect(QRect(0, y, viewport()->width(), h), QColor(0xff, 0xe0, 0x8a));
+            p.fillRect(QRect(0, y, viewport()->width(), h), palette::currentMatch());
 
         // Segments in char positions of `full`; monospace, so a char's place is arithmetic.
         auto drawSegment = [&](qsizetype a, qsizetype b, const QColor &color) {
@@ -537,7 +538,7 @@ void LogView::paintEvent(QPaintEvent *)
             const qsizetype base = ts.size() + name.size();
             for (qsizetype at = text.indexOf(search, 0, Qt::CaseInsensitive); at >= 0;
                  at = text.indexOf(search, at + search.size(), Qt::CaseInsensitive))
-                markRange(base + at, base + at + search.size(), QColor(0xff, 0xc1, 0x07, 170));
+                markRange(base + at, base + at + search.size(), palette::otherMatch());
         }
         drawSegment(0, ts.size(), stamp);
         drawSegment(ts.size(), ts.size() + name.size(), m_colors[size_t(r) % m_colors.size()]);

@@ -1,4 +1,5 @@
 #include "models/ActivityTableModel.h"
+#include "widgets/Palette.h"
 
 #include "kubeconfig/ServerChecks.h"
 
@@ -108,7 +109,7 @@ QVariant ActivityTableModel::data(const QModelIndex &index, int role) const
         return lines.join(QLatin1Char('\n'));
     }
     if (role == Qt::ForegroundRole && failed(*e) && (index.column() == ExitColumn || index.column() == PurposeColumn))
-        return QColor(0xcf, 0x22, 0x2e);
+        return palette::error();
     if (role == Qt::TextAlignmentRole && (index.column() == ExitColumn || index.column() == DurationColumn))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == FailedRole)

@@ -1,6 +1,6 @@
 #include "resources/ResourceCharts.h"
 
-#include "applications/Watch.h"
+#include "widgets/Watch.h"
 #include "services/Operations.h"
 
 #include <QChart>

@@ -1,4 +1,5 @@
-#include "servers/FieldHighlight.h"
+#include "widgets/FieldHighlight.h"
+#include "widgets/Palette.h"
 
 #include <QVariant>
 #include <QWidget>
@@ -18,7 +19,7 @@ void markInvalid(QWidget *field, const QString &reason)
         field->setProperty(kOriginalTip, field->toolTip());
     field->setProperty(kInvalid, true);
     // A frame the user sees in any style, light or dark.
-    field->setStyleSheet(QStringLiteral("border: 2px solid #cf222e; border-radius: 3px;"));
+    field->setStyleSheet(QStringLiteral("border: 2px solid %1; border-radius: 3px;").arg(palette::css(palette::error())));
     field->setToolTip(reason);
     field->setAccessibleDescription(reason);
     field->setFocus(Qt::OtherFocusReason);

@@ -1,4 +1,4 @@
-#include "servers/Shortcuts.h"
+#include "widgets/Shortcuts.h"
 
 #include <QAbstractButton>
 #include <QShortcut>
