@@ -255,9 +255,10 @@ ScriptedTransport::~ScriptedTransport()
     QString report;
     for (const RecordedCall &call : unexpectedCalls())
         report += QStringLiteral("\n  unexpected: ") + shellJoin(call.command.argv);
-    qCritical().noquote() << m_name << QStringLiteral("transport:") << report;
     if (QThread::currentThread() == QCoreApplication::instance()->thread())
         QTest::qFail(qPrintable(QStringLiteral("ScriptedTransport: the script was not followed:") + report), __FILE__, __LINE__);
+    else
+        qCritical().noquote() << m_name << QStringLiteral("transport: the script was not followed:") << report;
 }
 
 Expectation &ScriptedTransport::expect(const ArgvMatch &match)

@@ -5,6 +5,7 @@
 
 #include "remote/ActivityLog.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
@@ -119,6 +120,23 @@ private Q_SLOTS:
         const QString problems = t.problems();
         QVERIFY2(problems.contains(QStringLiteral("unexpected command: 'rm' '-rf' '/srv'")), qPrintable(problems));
         QVERIFY2(problems.contains(QStringLiteral("expected but never called: 'docker' 'ps'")), qPrintable(problems));
+    }
+
+    // A test that never calls SCRIPTED_VERIFY still fails on an unexpected command, naming its argv (the
+    // scenario runs in a child process: its failure is the expected outcome).
+    void unverifiedUnexpectedCommandFailsTheTest()
+    {
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FLEETDECK_SCRIPTED_CHILD"), QStringLiteral("1"));
+        child.setProcessEnvironment(env);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(QCoreApplication::applicationFilePath(), QStringList());
+        QVERIFY(child.waitForFinished(30000));
+        const QString output = QString::fromUtf8(child.readAll());
+        QVERIFY2(child.exitCode() != 0, qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("FAIL!  : UnverifiedScenario::unexpectedCommandWithoutVerify()")), qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("unexpected: 'rm' '-rf' '/srv'")), qPrintable(output));
     }
 
     void usedUpExpectationIsUnexpectedTheSecondTime()
@@ -266,5 +284,28 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestScriptedTransport)
+// Run as a child by unverifiedUnexpectedCommandFailsTheTest(): must FAIL.
+class UnverifiedScenario : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void unexpectedCommandWithoutVerify()
+    {
+        ScriptedTransport t;
+        QTest::ignoreMessage(QtWarningMsg, "scripted transport: unexpected command: 'rm' '-rf' '/srv'");
+        QVERIFY(!t.execute(command(argv({"rm", "-rf", "/srv"}))));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet("FLEETDECK_SCRIPTED_CHILD")) {
+        UnverifiedScenario scenario;
+        return QTest::qExec(&scenario, argc, argv);
+    }
+    TestScriptedTransport test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_scripted_transport.moc"
