@@ -6,8 +6,11 @@
 #include "FollowedLog.h"
 #include "RealComponent.h"
 
+#include "orchestrators/OrchestratorFactory.h"
+#include "orchestrators/docker/DockerCommands.h"
 #include "orchestrators/docker/DockerParsers.h"
 #include "remote/ActivityLog.h"
+#include "remote/TransportPool.h"
 #include "services/Operations.h"
 #include "store/Repositories.h"
 
@@ -446,6 +449,52 @@ private Q_SLOTS:
         QVERIFY(again.ok());
         QCOMPARE(again->action, QStringLiteral("replace"));
         QVERIFY(again->toText().contains(QLatin1String("'docker' 'rename' 'fdtest-sa-plan.1'")));
+    }
+
+    // The plan is the deploy: the commands a real deploy ran (as the activity log recorded them) are the
+    // read-only queries a plan also makes, then exactly the plan's commands in order; only the polls of
+    // the wait for readiness (the condition between start and removing the old container) come between.
+    void deployRunsExactlyThePlannedCommands()
+    {
+        Application a = h.add(newApp(QStringLiteral("fdtest-sa-steps"), h.sshDocker));
+        a.replicas = 2;
+        QVERIFY(h.temp->store->updateApplication(a).ok());
+        auto backend = Orchestrators::create({h.sshDocker, Remote::transportFor(h.sshDocker), {}, {}});
+        QVERIFY(backend.ok());
+        OperationContext ctx;
+        ctx.deploymentId = 4343;
+        ctx.deadline = QDeadlineTimer(120000);
+        QList<QStringList> waitPolls;
+        for (int slot = 1; slot <= a.replicas; ++slot)
+            waitPolls << docker::inspectState(QStringLiteral("fdtest-sa-steps.%1").arg(slot)).command.argv;
+        auto lastSequence = [] {
+            const QList<ActivityEntry> all = ActivityLog::instance().entries();
+            return all.isEmpty() ? quint64(0) : all.last().sequence;
+        };
+        auto commandsAfter = [&](quint64 sequence) {
+            QList<QStringList> out;
+            for (const ActivityEntry &e : ActivityLog::instance().entries())
+                if (e.sequence > sequence && e.server == h.sshDocker.name && !waitPolls.contains(e.argv))
+                    out << e.argv;
+            return out;
+        };
+        for (const QString &expectedAction : {QStringLiteral("create"), QStringLiteral("replace")}) {
+            const quint64 beforePlan = lastSequence();
+            auto plan = (*backend)->plan(a, ctx);
+            QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().toString()));
+            QCOMPARE(plan->action, expectedAction);
+            const QList<QStringList> queries = commandsAfter(beforePlan);
+            QList<QStringList> planned;
+            for (const PlannedCommand &c : plan->commands)
+                planned << ActivityLog::entryFor(c.command, h.sshDocker.name, {}).argv;   // masked as the log masks
+            QVERIFY(planned.size() >= 4);
+            const quint64 beforeDeploy = lastSequence();
+            auto outcome = (*backend)->deploy(a, ctx);
+            QVERIFY2(outcome.ok(), qPrintable(outcome.ok() ? QString() : outcome.error().toString()));
+            QCOMPARE(commandsAfter(beforeDeploy), queries + planned);
+            QCOMPARE(engineContainers(a).size(), 2);
+            a.image = DockerFixture::image2();
+        }
     }
 
     void domainsGetProxyLabelsAndTheProxyNeedsItsImage()

@@ -77,54 +77,28 @@ Result<DeployPlan> DockerOrchestrator::plan(const Application &app, const Operat
     if (auto s = checkReplicas(app, n); !s)
         return s.error();
     CommandRunner runner(m_transport, ctx);
-    auto rows = containersOf(runner, app);
-    if (!rows)
-        return rows.error();
+    auto steps = rolloutSteps(runner, app, app.image, false);
+    if (!steps)
+        return steps.error();
     DeployPlan plan;
     plan.orchestrator = QStringLiteral("none");
     plan.target = app.name;
-    plan.action = rows->isEmpty() ? QStringLiteral("create") : QStringLiteral("replace");
-    const QStringList nets = networksOf(app, m_proxy);
-    for (const QString &net : nets) {
-        auto r = runner.run(networkInspect(net));
-        if (!r)
-            return r.error();
-        if (!r->succeeded())
-            plan.commands << networkCreate(net, false);
+    plan.action = steps->replacesSome ? QStringLiteral("replace") : QStringLiteral("create");
+    plan.commands = steps->networks;
+    for (const ReplicaSteps &r : steps->replicas) {
+        plan.commands << r.setAside << r.start;
+        if (r.removeOld)
+            plan.commands << *r.removeOld;
     }
+    if (steps->removeExtra)
+        plan.commands << *steps->removeExtra;
     const bool stopFirst = publishesPorts(app);
-    for (int slot = 1; slot <= n; ++slot) {
-        const QString name = containerName(app, slot);
-        const ContainerRow *old = findByName(*rows, name);
-        const QString aside = replacedName(app, slot, ctx.deploymentId);
-        if (old) {
-            plan.commands << renameContainer(name, aside);
-            if (stopFirst)
-                plan.commands << stopContainers({aside});
-        }
-        auto create = createContainer(app, CreateSpec{name, slot, app.image, ctx.deploymentId}, m_proxy);
-        if (!create)
-            return create.error();
-        plan.commands << *create;
-        for (qsizetype i = 1; i < nets.size(); ++i)
-            plan.commands << networkConnect(nets.at(i), name);
-        plan.commands << startContainer(name);
-        if (old)
-            plan.commands << removeContainers({aside});
-    }
-    QStringList extra;
-    for (const ContainerRow &r : *rows) {
-        const int slot = slotOf(app, r.name);
-        if (slot == 0 || slot > n)
-            extra << r.name;
-    }
-    if (!extra.isEmpty())
-        plan.commands << removeContainers(extra);
-    if (stopFirst && !rows->isEmpty())
+    const bool replaces = steps->replacesSome;
+    if (stopFirst && replaces)
         plan.notes << QStringLiteral("the application publishes host port %1, so each old container stops before its "
                                      "replacement starts (a short interruption); it is started again if the new one fails")
                           .arg(app.ports.first());
-    else if (!rows->isEmpty())
+    else if (replaces)
         plan.notes << QStringLiteral("each new container must be running (and healthy, with a health check) before the old one is removed");
     if (!app.cpuReservation.isEmpty())
         plan.notes << QStringLiteral("the CPU reservation applies to Swarm and Kubernetes only; standalone Docker ignores it");
@@ -168,76 +142,55 @@ Status DockerOrchestrator::waitReady(CommandRunner &runner, const QString &name)
     }
 }
 
-Status DockerOrchestrator::replaceReplica(CommandRunner &runner, const Application &app, int slot, const QString &image,
-                                          const ContainerRow *old, bool wait)
+Result<DockerOrchestrator::ReplicaSteps> DockerOrchestrator::replicaSteps(const Application &app, int slot, const QString &image,
+                                                                          const ContainerRow *old, qint64 deploymentId) const
 {
-    const QString name = containerName(app, slot);
-    const QString aside = replacedName(app, slot, runner.context().deploymentId);
-    const bool stopFirst = publishesPorts(app);
-    const QStringList nets = networksOf(app, m_proxy);
-    bool oldStopped = false;
+    ReplicaSteps r;
+    r.name = containerName(app, slot);
+    r.aside = replacedName(app, slot, deploymentId);
     if (old) {
-        if (auto r = runner.runChecked(renameContainer(name, aside)); !r)
-            return r.error();
-        if (stopFirst && old->state == QLatin1String("running")) {
-            if (auto r = runner.runChecked(stopContainers({aside})); !r)
-                return r.error();
-            oldStopped = true;
+        r.setAside << renameContainer(r.name, r.aside);
+        // A host port is held by one container at a time: the old one stops before the new one starts.
+        if (publishesPorts(app) && old->state == QLatin1String("running")) {
+            r.setAside << stopContainers({r.aside});
+            r.stopsOld = true;
         }
+        r.removeOld = removeContainers({r.aside});
     }
-    auto attempt = [&]() -> Status {
-        auto create = createContainer(app, CreateSpec{name, slot, image, runner.context().deploymentId}, m_proxy);
-        if (!create)
-            return create.error();
-        if (auto r = runner.runChecked(*create); !r)
-            return r.error();
-        for (qsizetype i = 1; i < nets.size(); ++i)
-            if (auto r = runner.runChecked(networkConnect(nets.at(i), name)); !r)
-                return r.error();
-        if (auto r = runner.runChecked(startContainer(name)); !r)
-            return r.error();
-        if (wait)
-            return waitReady(runner, name);
-        return {};
-    };
-    Status result = attempt();
-    if (!result) {
-        // Put things back as they were: the failed replacement goes, the old container returns.
-        CommandRunner cleanup(m_transport, cleanupContext(runner.context()));
-        if (!isEngineDown(result.error().detail.toUtf8()) && !result.error().message.contains(QLatin1String("not answering"))) {
-            // Keep the last lines of the failed container in the log: they usually say why.
-            LogOptions tail;
-            tail.tail = 20;
-            (void)cleanup.run(containerLogs(name, tail));
-            (void)cleanup.run(removeContainers({name}));
-            if (old) {
-                (void)cleanup.run(renameContainer(aside, name));
-                if (oldStopped)
-                    (void)cleanup.run(startContainer(name));
-            }
-        }
-        if (old)
-            cleanup.note(QStringLiteral("replace"), QStringLiteral("%1: the previous container was kept").arg(name));
-        return result;
-    }
-    if (old)
-        if (auto r = runner.runChecked(removeContainers({aside})); !r)
-            return r.error();
-    return {};
+    auto create = createContainer(app, CreateSpec{r.name, slot, image, deploymentId}, m_proxy);
+    if (!create)
+        return create.error();
+    r.start << *create;
+    const QStringList nets = networksOf(app, m_proxy);
+    for (qsizetype i = 1; i < nets.size(); ++i)
+        r.start << networkConnect(nets.at(i), r.name);
+    r.start << startContainer(r.name);
+    return r;
 }
 
-Result<int> DockerOrchestrator::rollout(const Application &app, const QString &image, const OperationContext &ctx, bool onlyExisting)
+Result<DockerOrchestrator::RolloutSteps> DockerOrchestrator::rolloutSteps(CommandRunner &runner, const Application &app,
+                                                                          const QString &image, bool onlyExisting)
 {
     const int n = desiredReplicas(app);
-    CommandRunner runner(m_transport, ctx);
     auto rows = containersOf(runner, app);
     if (!rows)
         return rows.error();
     if (onlyExisting && rows->isEmpty())
         return Error::make(ErrorKind::NotFound, QStringLiteral("%1 has no containers on %2 to restart: deploy it first")
                                                     .arg(app.name, runner.where()));
-    if (auto s = ensureNetworks(runner, app); !s)
-        return s.error();
+    RolloutSteps steps;
+    for (const QString &net : networksOf(app, m_proxy)) {
+        auto r = runner.run(networkInspect(net));
+        if (!r)
+            return r.error();
+        if (r->succeeded())
+            continue;
+        if (isEngineDown(r->stderrData))
+            return engineError(*r, QStringLiteral("look up network %1").arg(net), runner.where());
+        PlannedCommand create = networkCreate(net, false);
+        create.alreadyDoneWhen = QStringLiteral("already exists");   // a concurrent deploy made it meanwhile
+        steps.networks << create;
+    }
     QList<int> replicaSlots;
     if (onlyExisting) {
         for (const ContainerRow &r : *rows)
@@ -251,9 +204,11 @@ Result<int> DockerOrchestrator::rollout(const Application &app, const QString &i
     for (int slot : replicaSlots) {
         const ContainerRow *old = findByName(*rows, containerName(app, slot));
         // A restart keeps each replica's image; a deploy brings the application's.
-        const QString use = onlyExisting && old ? old->image : image;
-        if (auto s = replaceReplica(runner, app, slot, use, old, true); !s)
-            return s.error();
+        auto r = replicaSteps(app, slot, onlyExisting && old ? old->image : image, old, runner.context().deploymentId);
+        if (!r)
+            return r.error();
+        steps.replacesSome = steps.replacesSome || old;
+        steps.replicas << *r;
     }
     if (!onlyExisting) {
         QStringList extra;
@@ -263,10 +218,58 @@ Result<int> DockerOrchestrator::rollout(const Application &app, const QString &i
                 extra << r.name;
         }
         if (!extra.isEmpty())
-            if (auto r = runner.runChecked(removeContainers(extra)); !r)
-                return r.error();
+            steps.removeExtra = removeContainers(extra);
     }
-    return int(replicaSlots.size());
+    return steps;
+}
+
+Status DockerOrchestrator::replaceReplica(CommandRunner &runner, const ReplicaSteps &steps, bool wait)
+{
+    if (auto s = runner.runSteps(steps.setAside); !s)
+        return s;
+    Status result = runner.runSteps(steps.start);
+    if (result && wait)
+        result = waitReady(runner, steps.name);
+    if (!result) {
+        // Put things back as they were: the failed replacement goes, the old container returns.
+        CommandRunner cleanup(m_transport, cleanupContext(runner.context()));
+        if (!isEngineDown(result.error().detail.toUtf8()) && !result.error().message.contains(QLatin1String("not answering"))) {
+            // Keep the last lines of the failed container in the log: they usually say why.
+            LogOptions tail;
+            tail.tail = 20;
+            (void)cleanup.run(containerLogs(steps.name, tail));
+            (void)cleanup.run(removeContainers({steps.name}));
+            if (steps.removeOld) {
+                (void)cleanup.run(renameContainer(steps.aside, steps.name));
+                if (steps.stopsOld)
+                    (void)cleanup.run(startContainer(steps.name));
+            }
+        }
+        if (steps.removeOld)
+            cleanup.note(QStringLiteral("replace"), QStringLiteral("%1: the previous container was kept").arg(steps.name));
+        return result;
+    }
+    if (steps.removeOld)
+        if (auto r = runner.runChecked(*steps.removeOld); !r)
+            return r.error();
+    return {};
+}
+
+Result<int> DockerOrchestrator::rollout(const Application &app, const QString &image, const OperationContext &ctx, bool onlyExisting)
+{
+    CommandRunner runner(m_transport, ctx);
+    auto steps = rolloutSteps(runner, app, image, onlyExisting);
+    if (!steps)
+        return steps.error();
+    if (auto s = runner.runSteps(steps->networks); !s)
+        return s.error();
+    for (const ReplicaSteps &r : steps->replicas)
+        if (auto s = replaceReplica(runner, r, true); !s)
+            return s.error();
+    if (steps->removeExtra)
+        if (auto r = runner.runChecked(*steps->removeExtra); !r)
+            return r.error();
+    return int(steps->replicas.size());
 }
 
 namespace {
@@ -353,7 +356,10 @@ Result<DeployOutcome> DockerOrchestrator::scale(const Application &app, int repl
                     return r.error();
             continue;
         }
-        if (auto s = replaceReplica(creator, app, slot, image, nullptr, false); !s)
+        auto steps = replicaSteps(app, slot, image, nullptr, sub.deploymentId);
+        if (!steps)
+            return steps.error();
+        if (auto s = replaceReplica(creator, *steps, false); !s)
             return s.error();
     }
     return outcomeOf(app, QStringLiteral("scale"), image, replicas, false);

@@ -3,6 +3,8 @@
 // (when the application publishes host ports the old one must stop first, and comes back on failure).
 #pragma once
 
+#include <optional>
+
 #include "orchestrators/ExecStream.h"
 #include "orchestrators/OrchestratorInterface.h"
 #include "orchestrators/docker/DockerParsers.h"
@@ -43,12 +45,33 @@ public:
 private:
     Result<QList<docker::ContainerRow>> containersOf(CommandRunner &runner, const Application &app);
     Status ensureNetworks(CommandRunner &runner, const Application &app);
-    // Creates (and starts) replica `slot` with `image`, replacing `old` (may be null); waits until ready
-    // when `wait` is set, else returns once started. On failure the old container is back.
-    Status replaceReplica(CommandRunner &runner, const Application &app, int slot, const QString &image,
-                          const docker::ContainerRow *old, bool wait);
+
+    // One replica's part of a rollout, in the order it runs: set the old container aside (rename, and
+    // stop it first when it holds a host port), start the new one (create, connect, start), wait until
+    // it is ready, then remove the old one.
+    struct ReplicaSteps {
+        QString name;
+        QString aside;
+        QList<PlannedCommand> setAside;
+        QList<PlannedCommand> start;
+        bool stopsOld = false;
+        std::optional<PlannedCommand> removeOld;
+    };
+    // A rollout as ordered steps: plan() shows exactly these commands and deploy() runs exactly them.
+    struct RolloutSteps {
+        QList<PlannedCommand> networks;     // creates of the networks that are missing
+        QList<ReplicaSteps> replicas;
+        std::optional<PlannedCommand> removeExtra;   // replicas above the count (deploys only)
+        bool replacesSome = false;          // some replica had a container before
+    };
+    Result<ReplicaSteps> replicaSteps(const Application &app, int slot, const QString &image, const docker::ContainerRow *old,
+                                      qint64 deploymentId) const;
+    // Replicas 1..N (deploy, rollback) or the existing ones (restart, each with its own image).
+    Result<RolloutSteps> rolloutSteps(CommandRunner &runner, const Application &app, const QString &image, bool onlyExisting);
+    // Runs one replica's steps, waiting until ready when `wait` is set. On failure the old container is back.
+    Status replaceReplica(CommandRunner &runner, const ReplicaSteps &steps, bool wait);
     Status waitReady(CommandRunner &runner, const QString &name);
-    // Replaces replicas 1..N (deploy, rollback) or the existing ones (restart); returns how many run.
+    // Runs rolloutSteps(); returns how many replicas were replaced.
     Result<int> rollout(const Application &app, const QString &image, const OperationContext &ctx, bool onlyExisting);
     // The running replica exec() and execStream() run in (request.replica or the first running).
     Result<ExecTarget> execTarget(CommandRunner &runner, const Application &app, const ExecRequest &request);
