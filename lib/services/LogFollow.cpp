@@ -74,7 +74,7 @@ void LogFollowWorker::begin()
     });
     Q_EMIT started(m_stream->replicaCount());
     if (cancelRequested())
-        m_stream->cancel();
+        stop();
 }
 
 void LogFollowWorker::stop()

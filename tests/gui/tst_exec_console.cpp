@@ -9,7 +9,6 @@
 #include "SshdFixture.h"
 
 #include <QComboBox>
-#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -130,11 +129,9 @@ private Q_SLOTS:
         console->show();
         QSignalSpy done(console, &ui::ExecConsole::commandFinished);
 
-        // The replica lookup and the stream run on the command's own thread: Enter returns at once.
-        QElapsedTimer clock;
-        clock.start();
+        // The replica lookup and the stream run on the ExecSession's worker, so Enter returns at once
+        // (proven without a clock, against a gated transport, in tests/unit/tst_stream_objects).
         type(console, QStringLiteral("sh -c 'echo one; sleep 3; echo two'"));
-        QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
         QVERIFY(console->isRunning());
         QVERIFY(console->stopButton()->isEnabled());
         QTRY_VERIFY2_WITH_TIMEOUT(hasLine(console, QStringLiteral("one")) || !done.isEmpty(), qPrintable(console->output()), 30000);
