@@ -9,6 +9,7 @@
 #include "manifests/KubernetesNames.h"
 #include "orchestrators/OrchestratorFactory.h"
 #include "orchestrators/kubernetes/KubernetesOrchestrator.h"
+#include "remote/ActivityLog.h"
 #include "remote/LocalTransport.h"
 
 #include <QDir>
@@ -700,6 +701,43 @@ private Q_SLOTS:
         QVERIFY(!text.contains(QLatin1String("s3cr3t")));
         // Nothing was applied.
         QVERIFY(deployment(ns, app.name).isEmpty());
+    }
+
+    // The plan is the deploy: the commands a real deploy ran (as the activity log recorded them) are the
+    // read-only queries a plan also makes, then exactly the plan's commands, in order (create, then update).
+    void deployRunsExactlyThePlannedCommands()
+    {
+        const QString ns = m_cluster.uniqueNamespace(QStringLiteral("steps"));
+        auto o = backend(ns, true);
+        Application app = KubeClusterFixture::application(QStringLiteral("steps"), 1);
+        auto lastSequence = [] {
+            const QList<ActivityEntry> all = ActivityLog::instance().entries();
+            return all.isEmpty() ? quint64(0) : all.last().sequence;
+        };
+        auto commandsAfter = [](quint64 sequence) {
+            QList<QStringList> out;
+            for (const ActivityEntry &e : ActivityLog::instance().entries())
+                if (e.sequence > sequence)
+                    out << e.argv;
+            return out;
+        };
+        for (const QString &expectedAction : {QStringLiteral("create"), QStringLiteral("update")}) {
+            const quint64 beforePlan = lastSequence();
+            auto plan = o->plan(app, ctx(77));
+            QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : describe(plan.error())));
+            QCOMPARE(plan->action, expectedAction);
+            const QList<QStringList> queries = commandsAfter(beforePlan);
+            QList<QStringList> planned;
+            for (const PlannedCommand &c : plan->commands)
+                planned << ActivityLog::entryFor(c.command, {}, {}).argv;
+            QVERIFY(!planned.isEmpty());
+            const quint64 beforeDeploy = lastSequence();
+            auto outcome = o->deploy(app, ctx(77));
+            QVERIFY2(outcome.ok(), qPrintable(outcome.ok() ? QString() : describe(outcome.error())));
+            QCOMPARE(outcome->action, expectedAction);
+            QCOMPARE(commandsAfter(beforeDeploy), queries + planned);
+            app.env = {{QStringLiteral("CHANGED"), QStringLiteral("yes"), false}};
+        }
     }
 };
 

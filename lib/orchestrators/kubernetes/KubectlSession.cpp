@@ -164,4 +164,12 @@ Result<CommandResult> KubectlSession::runChecked(const PlannedCommand &command, 
     return result;
 }
 
+Status KubectlSession::runSteps(const QList<PlannedCommand> &steps)
+{
+    for (const PlannedCommand &step : steps)
+        if (auto r = runChecked(step); !r)
+            return r.error();
+    return {};
+}
+
 } // namespace fleetdeck::kubernetes

@@ -65,6 +65,8 @@ public:
     Result<CommandResult> run(const PlannedCommand &command, CommandRunner::Output output = CommandRunner::Output::Record);
     // A non-zero exit is kubectlError(...) naming `command.description`.
     Result<CommandResult> runChecked(const PlannedCommand &command, CommandRunner::Output output = CommandRunner::Output::Record);
+    // A deploy's steps in order with runChecked(); stops at the first failure.
+    Status runSteps(const QList<PlannedCommand> &steps);
 
 private:
     Server m_server;

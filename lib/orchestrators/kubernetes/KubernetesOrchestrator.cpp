@@ -176,6 +176,15 @@ Status KubernetesOrchestrator::validateManifests(const Application &app, const O
     return {};
 }
 
+QList<PlannedCommand> KubernetesOrchestrator::deploySteps(const KubectlTarget &t, const Application &app, const Prepared &p,
+                                                         bool maskSecrets) const
+{
+    QList<PlannedCommand> steps{apply(t, p.set.yaml(maskSecrets), p.set.holdsSecrets(), stdinSummary(p.set))};
+    if (!p.prune.isEmpty())
+        steps << deleteBySelector(t, p.prune, manifests::appSelector(app), 60, QStringLiteral("prune"));
+    return steps;
+}
+
 Result<DeployPlan> KubernetesOrchestrator::plan(const Application &app, const OperationContext &ctx)
 {
     KubectlSession session(m_server, m_transport, ctx);
@@ -187,12 +196,10 @@ Result<DeployPlan> KubernetesOrchestrator::plan(const Application &app, const Op
     plan.orchestrator = QStringLiteral("kubernetes");
     plan.target = QStringLiteral("%1/%2").arg(t.nameSpace, manifests::deploymentName(app));
     plan.action = p->existing ? QStringLiteral("update") : QStringLiteral("create");
-    plan.commands << apply(t, p->set.yaml(true), p->set.holdsSecrets(), stdinSummary(p->set));
-    if (!p->prune.isEmpty())
-        plan.commands << deleteBySelector(t, p->prune, manifests::appSelector(app), 60, QStringLiteral("prune"));
-    plan.commands << rolloutStatus(t, manifests::deploymentName(app), 300);
+    plan.commands = deploySteps(t, app, *p, true);
     plan.manifests = p->set.documents(true);
     plan.notes = p->set.notes;
+    plan.notes << QStringLiteral("a deployment then waits until the rollout converged (every pod of the new ReplicaSet ready)");
     if (!t.kubeconfig.isEmpty())
         plan.notes << QStringLiteral("the stored kubeconfig reaches each kubectl on stdin, through a private directory removed "
                                      "before kubectl starts");
@@ -208,14 +215,8 @@ Result<DeployOutcome> KubernetesOrchestrator::deploy(const Application &app, con
     const KubectlTarget &t = session.target();
     for (const QString &n : p->set.notes)
         session.runner().note(QStringLiteral("manifests"), n);
-    auto applied = session.runChecked(apply(t, p->set.yaml(false), p->set.holdsSecrets(), stdinSummary(p->set)));
-    if (!applied)
-        return applied.error();
-    if (!p->prune.isEmpty()) {
-        auto pruned = session.runChecked(deleteBySelector(t, p->prune, manifests::appSelector(app), 60, QStringLiteral("prune")));
-        if (!pruned)
-            return pruned.error();
-    }
+    if (auto s = session.runSteps(deploySteps(t, app, *p, false)); !s)
+        return s.error();
     DeployOutcome o = outcomeFor(app, p->existing ? QStringLiteral("update") : QStringLiteral("create"), p->replicas);
     o.rolloutMarker = QString::number(ctx.deploymentId);
     return o;

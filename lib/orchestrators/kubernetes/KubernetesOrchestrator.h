@@ -18,6 +18,7 @@ namespace fleetdeck {
 
 namespace kubernetes {
 class KubectlSession;
+struct KubectlTarget;
 }
 
 class KubernetesOrchestrator final : public OrchestratorInterface
@@ -89,6 +90,10 @@ private:
         QStringList prune;       // kinds (plural) to delete by the app's selector: no longer generated
     };
     Result<Prepared> prepare(kubernetes::KubectlSession &session, const Application &app);
+    // The deploy as ordered steps (apply, then prune of what is no longer generated): plan() shows exactly
+    // these commands (secret values masked on stdin) and deploy() runs exactly them.
+    QList<PlannedCommand> deploySteps(const kubernetes::KubectlTarget &t, const Application &app, const Prepared &p,
+                                      bool maskSecrets) const;
     DeployOutcome outcomeFor(const Application &app, const QString &action, int desired) const;
     // The running pod exec() and execStream() run in (request.replica: number, name or unique prefix).
     Result<ExecTarget> execTarget(kubernetes::KubectlSession &session, const Application &app, const ExecRequest &request);
