@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -344,6 +345,44 @@ bool KubeClusterFixture::waitUntil(const std::function<bool()> &condition, int t
         QThread::msleep(quint64(intervalMs));
     }
     return condition();
+}
+
+QString KubeClusterFixture::realNode(QString *why) const
+{
+    const QJsonArray nodes = kubectlJson({QStringLiteral("get"), QStringLiteral("nodes"), QStringLiteral("-l"),
+                                          QStringLiteral("fleetdeck.test/node=real")})
+                                 .value(QLatin1String("items")).toArray();
+    for (const QJsonValue &n : nodes) {
+        const QJsonObject node = n.toObject();
+        const QString name = node.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
+        for (const QJsonValue &c : node.value(QLatin1String("status")).toObject().value(QLatin1String("conditions")).toArray()) {
+            const QJsonObject condition = c.toObject();
+            if (condition.value(QLatin1String("type")).toString() == QLatin1String("Ready")) {
+                if (condition.value(QLatin1String("status")).toString() == QLatin1String("True"))
+                    return name;
+                *why = QStringLiteral("the real node %1 is not Ready: %2").arg(name, condition.value(QLatin1String("message")).toString());
+                return {};
+            }
+        }
+    }
+    if (nodes.isEmpty())
+        *why = QStringLiteral("the test cluster has no real node (tests/k8s/cluster up starts one unless FLEETDECK_K8S_NODE=0)");
+    return {};
+}
+
+QString KubeClusterFixture::realNodeSelectorJson()
+{
+    return QStringLiteral(R"({"fleetdeck.test/node":"real"})");
+}
+
+QString KubeClusterFixture::realNodeTolerationsJson()
+{
+    return QStringLiteral(R"([{"key":"fleetdeck.test/node","operator":"Equal","value":"real","effect":"NoSchedule"}])");
+}
+
+QByteArray KubeClusterFixture::nodeCtr(const QStringList &args, int *exitCode, QByteArray *stderrData) const
+{
+    return run(clusterScript(), QStringList{QStringLiteral("ctr")} + args, exitCode, {}, stderrData, 60000);
 }
 
 } // namespace fleetdeck::test

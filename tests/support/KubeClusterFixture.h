@@ -58,6 +58,15 @@ public:
 
     static bool waitUntil(const std::function<bool()> &condition, int timeoutMs, int intervalMs = 200);
 
+    // The real node of tests/k8s/cluster (kubelet + containerd, label fleetdeck.test/node=real, taint
+    // fleetdeck.test/node=real:NoSchedule): its name when it is Ready, else empty and `why` says so.
+    QString realNode(QString *why) const;
+    // What pins an application's pods to the real node: a node selector and the toleration of its taint.
+    static QString realNodeSelectorJson();
+    static QString realNodeTolerationsJson();
+    // ctr against the real node's containerd, namespace k8s.io (`tests/k8s/cluster ctr ARGS...`).
+    QByteArray nodeCtr(const QStringList &args, int *exitCode = nullptr, QByteArray *stderrData = nullptr) const;
+
 private:
     QString kubeconfigWith(const QString &caPem, const QString &userYaml, const QString &server = {}) const;
 
