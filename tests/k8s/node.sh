@@ -11,7 +11,7 @@ PAUSE_VERSION=3.10.2   # build/pause/Makefile's TAG in the pinned k8s.io/kuberne
 PAUSE_IMAGE=fleetdeck.test/pause:$PAUSE_VERSION
 
 # FLEETDECK_K8S_NODE=0: control plane and kwok nodes only (no real node is built or started).
-node_enabled() { [[ ${FLEETDECK_K8S_NODE:-0} != 0 ]]; }
+node_enabled() { [[ ${FLEETDECK_K8S_NODE:-1} != 0 ]]; }
 
 # One cache dir per component and version, beside the control plane's.
 NODE_K8S_CACHE=$CACHE_ROOT/node-$K8S_VERSION              # kubelet, netns-forward, pause image
