@@ -1,7 +1,8 @@
 // The activity dock: every remote command with duration and exit code, secret arguments and inputs
 // masked; filtering; real commands run through a transport appear on their own.
+#include "GuiTestSupport.h"
 #include "activity/ActivityDock.h"
-#include "kubeconfig/ServerChecks.h"
+#include "orchestrators/kubernetes/KubernetesChecks.h"
 #include "main/MainWindow.h"
 #include "models/ActivityTableModel.h"
 #include "remote/ActivityLog.h"
@@ -19,18 +20,9 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace fleetdeck;
+using fleetdeck::test::screenshot;
 
 namespace {
-
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FLEETDECK_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(300);
-    QWidget *target = qobject_cast<QDockWidget *>(widget) ? widget : widget->window();   // a dock alone, else the window
-    QVERIFY(target->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-}
 
 QString cell(const ui::ActivityDock &dock, int row, int column)
 {
@@ -101,7 +93,7 @@ private Q_SLOTS:
 
         dock.resize(1100, 200);
         dock.show();
-        screenshot(&dock, QStringLiteral("activity-log-masking"));
+        QVERIFY(screenshot(&dock, QStringLiteral("activity-log-masking"), /*widgetOnly=*/true));
 
         // Filters: failures only, then by text.
         QTest::mouseClick(dock.findChild<QCheckBox *>(QStringLiteral("activityFailuresOnly")), Qt::LeftButton, {}, QPoint(8, 8));
@@ -158,9 +150,8 @@ private Q_SLOTS:
         // The first connection check of "this machine" runs commands: they are listed.
         QTRY_VERIFY_WITH_TIMEOUT(dock->visibleRows() >= 3, 30000);
         QVERIFY(apps.count() > 0 || apps.wait(10000));
-        QTest::qWait(500);   // the check's last commands
-        screenshot(&window, QStringLiteral("main-window"));
-        screenshot(dock, QStringLiteral("activity-log"));
+        QVERIFY(screenshot(&window, QStringLiteral("main-window")));
+        QVERIFY(screenshot(dock, QStringLiteral("activity-log"), /*widgetOnly=*/true));
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
         QVERIFY(!dock->isVisible());
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);

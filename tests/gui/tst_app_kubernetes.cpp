@@ -1,6 +1,7 @@
 // The application panel against the test Kubernetes cluster: deploy from the toolbar, Scale now
 // 1 -> 3 and see 3/3 (the API server agrees), and the resources tab's "metrics not available" state
 // (the test cluster has no metrics-server).
+#include "GuiTestSupport.h"
 #include "applications/ApplicationStatusModel.h"
 #include "applications/ApplicationsPanel.h"
 #include "applications/OrchestrationForm.h"
@@ -21,18 +22,9 @@
 #include <QTest>
 
 using namespace fleetdeck;
+using fleetdeck::test::screenshot;
 using fleetdeck::ui::ApplicationsPanel;
 
-namespace {
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FLEETDECK_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(300);
-    QVERIFY(widget->window()->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-}
-} // namespace
 
 class TestAppKubernetes : public QObject
 {
@@ -93,7 +85,7 @@ private Q_SLOTS:
                                                      QStringLiteral("-o"), QStringLiteral("json")});
         QCOMPARE(d.value(QStringLiteral("spec")).toObject().value(QStringLiteral("replicas")).toInt(), 3);
         QCOMPARE(t.store->application(id)->kubernetesReplicas, 3);
-        screenshot(&panel, QStringLiteral("app-orchestration-kubernetes"));
+        QVERIFY(screenshot(&panel, QStringLiteral("app-orchestration-kubernetes")));
 
         // No metrics-server in the test cluster: the charts say so instead of drawing nothing.
         auto *charts = panel.resourceCharts();
@@ -102,7 +94,7 @@ private Q_SLOTS:
         QVERIFY(refreshed.wait(60000));
         QVERIFY(!charts->metricsAvailable());
         QVERIFY2(charts->message().contains(QStringLiteral("not available")), qPrintable(charts->message()));
-        screenshot(&panel, QStringLiteral("app-resources-no-metrics"));
+        QVERIFY(screenshot(&panel, QStringLiteral("app-resources-no-metrics")));
     }
 };
 

@@ -1,6 +1,7 @@
 // The application panel against the real engine: create an application in the form, deploy it from
 // the toolbar, Scale now 1 -> 3 on a Swarm server over the test sshd and see 3/3 (the engine agrees);
 // invalid settings and an invalid node selector point at the field and save nothing.
+#include "GuiTestSupport.h"
 #include "applications/ApplicationForm.h"
 #include "main/MainWindow.h"
 #include "applications/ApplicationStatusModel.h"
@@ -29,34 +30,11 @@
 #include <QTest>
 
 using namespace fleetdeck;
+using fleetdeck::test::screenshot;
+using fleetdeck::test::child;
+using fleetdeck::test::typeInto;
 using fleetdeck::ui::ApplicationsPanel;
 
-namespace {
-
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FLEETDECK_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(300);
-    QVERIFY(widget->window()->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-}
-
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    return parent->findChild<T *>(QString::fromLatin1(name));
-}
-
-void typeInto(QLineEdit *field, const QString &text)
-{
-    field->setFocus();
-    field->selectAll();
-    QTest::keyClick(field, Qt::Key_Delete);
-    QTest::keyClicks(field, text);
-}
-
-} // namespace
 
 class TestAppPanel : public QObject
 {
@@ -108,7 +86,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_panel->model()->statusText(id), QStringLiteral("running 1/1"), 60000);
         m_panel->tabs()->setCurrentWidget(m_panel->deploymentsView());
         QTRY_VERIFY(m_panel->deploymentsView()->table()->rowCount() >= 1);
-        screenshot(m_panel.get(), QStringLiteral("app-deployments"));
+        QVERIFY(screenshot(m_panel.get(), QStringLiteral("app-deployments")));
 
         // Scale now 1 -> 3: no redeploy, the engine runs 3 tasks and the panel says 3/3.
         m_panel->tabs()->setCurrentWidget(m_panel->orchestrationForm());
@@ -126,7 +104,7 @@ private Q_SLOTS:
         QCOMPARE(engine, QStringList{QStringLiteral("3/3")});
         QCOMPARE(h.temp->store->application(id)->swarmReplicas, 3);
         QCOMPARE(h.temp->store->deployments(id)->size(), 1);   // scaling did not redeploy
-        screenshot(m_panel.get(), QStringLiteral("app-orchestration-swarm"));
+        QVERIFY(screenshot(m_panel.get(), QStringLiteral("app-orchestration-swarm")));
 
         // Scale -1 from the toolbar.
         finished.clear();
@@ -142,9 +120,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() >= 3, 30000);
         QVERIFY2(charts->metricsAvailable(), qPrintable(charts->message()));
         QCOMPARE(charts->seriesCount(), 2);
-        screenshot(m_panel.get(), QStringLiteral("app-resources"));
+        QVERIFY(screenshot(m_panel.get(), QStringLiteral("app-resources")));
         m_panel->tabs()->setCurrentWidget(m_panel->settingsForm());
-        screenshot(m_panel.get(), QStringLiteral("app-panel"));
+        QVERIFY(screenshot(m_panel.get(), QStringLiteral("app-panel")));
     }
 
     void invalidSettingsSaveNothing()
@@ -160,9 +138,8 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 1);
         QVERIFY(ui::isMarkedInvalid(child<QLineEdit>(form, "nameEdit")));
         QVERIFY(ui::isMarkedInvalid(child<QLineEdit>(form, "memoryLimitEdit")));
-        QTest::qWait(300);
-        QCOMPARE(appCount(), before);
-        screenshot(m_panel.get(), QStringLiteral("app-settings-invalid"));
+        QCOMPARE(appCount(), before);   // refused before any write was started
+        QVERIFY(screenshot(m_panel.get(), QStringLiteral("app-settings-invalid")));
     }
 
     void invalidNodeSelectorShowsTheErrorAndSavesNothing()
@@ -193,13 +170,12 @@ private Q_SLOTS:
             QTest::mouseClick(child<QPushButton>(orch, "saveButton"), Qt::LeftButton);
             QCOMPARE(failed.size(), 1);
             QVERIFY2(orch->errorText().contains(QStringLiteral("node-selector")), qPrintable(orch->errorText()));
-            QVERIFY(ui::isMarkedInvalid(selector));
-            QTest::qWait(200);
+            QVERIFY(ui::isMarkedInvalid(selector));   // refused before any write was started
             const Application stored = *h.temp->store->application(a.id);
             QVERIFY(stored.nodeSelector.isEmpty());
             QCOMPARE(stored.serviceType, ServiceType::ClusterIP);
         }
-        screenshot(m_panel.get(), QStringLiteral("app-orchestration-invalid"));
+        QVERIFY(screenshot(m_panel.get(), QStringLiteral("app-orchestration-invalid")));
         // Fixed, it saves (and says a redeploy applies it).
         selector->setPlainText(QStringLiteral("{\"disktype\": \"ssd\"}"));
         QSignalSpy saved(orch, &ui::OrchestrationForm::saved);
@@ -222,7 +198,7 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(orch, "orchestratorNote")->text().contains(QStringLiteral("standalone Docker")));
         QVERIFY(!child<QPlainTextEdit>(orch, "nodeSelectorEdit")->isVisible());
         QVERIFY(!child<QPlainTextEdit>(orch, "constraintsEdit")->isVisible());
-        screenshot(m_panel.get(), QStringLiteral("app-orchestration-standalone"));
+        QVERIFY(screenshot(m_panel.get(), QStringLiteral("app-orchestration-standalone")));
     }
 
     void projectFilterListsOneProject()
@@ -249,7 +225,7 @@ private Q_SLOTS:
         QCOMPARE(m_panel->model()->index(0, ui::ApplicationStatusModel::NameColumn).data().toString(), shop.name);
         QCOMPARE(m_panel->model()->index(0, ui::ApplicationStatusModel::ProjectColumn).data().toString(), QStringLiteral("storefront"));
         QCOMPARE(combo->count(), 4);   // the other projects stay on offer
-        screenshot(m_panel.get(), QStringLiteral("app-projects"));
+        QVERIFY(screenshot(m_panel.get(), QStringLiteral("app-projects")));
 
         m_panel->setProjectFilter(QStringLiteral(""));   // the applications without a project
         QVERIFY(loaded.wait(10000));
@@ -277,7 +253,7 @@ private Q_SLOTS:
         QVERIFY(panel->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowCount() >= 1, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(panel->pollCount() >= 1, 30000);
-        screenshot(&window, QStringLiteral("app-main-window"));
+        QVERIFY(screenshot(&window, QStringLiteral("app-main-window")));
     }
 
     void cleanupTestCase()

@@ -1,6 +1,7 @@
 // The exec console against a real engine over the test sshd: lists the running replicas, runs a
 // command in the chosen one, shows its output while it runs and its exit code at the end, Stop (and
 // closing the window) ends the command in the replica, a flood is capped, and the history is kept.
+#include "GuiTestSupport.h"
 #include "exec/ExecConsole.h"
 #include "services/Operations.h"
 
@@ -17,16 +18,9 @@
 #include <QTest>
 
 using namespace fleetdeck;
+using fleetdeck::test::screenshot;
 
 namespace {
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FLEETDECK_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(300);
-    QVERIFY(widget->window()->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-}
 
 // "300.NNNNN": a sleep nobody else runs, so pgrep finds exactly ours.
 QString uniqueSleep()
@@ -157,7 +151,7 @@ private Q_SLOTS:
         type(console, QStringLiteral("sh -c 'for i in 1 2 3; do echo streamed line $i; done; sleep %1'").arg(duration));
         QTRY_VERIFY_WITH_TIMEOUT(sleepers(duration) == 1, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(hasLine(console, QStringLiteral("streamed line 3")), 10000);
-        screenshot(console, QStringLiteral("exec-console"));
+        QVERIFY(screenshot(console, QStringLiteral("exec-console")));
         QTest::keyClick(console->commandEdit(), Qt::Key_Escape);
         QVERIFY(done.wait(15000));
         QCOMPARE(done.first().at(0).toInt(), -1);

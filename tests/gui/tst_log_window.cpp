@@ -3,6 +3,7 @@
 // every replica (the ones a scale-up adds while it is open included, without reconnecting), says so when
 // the connection drops and reconnects, and closing it ends the remote followers (no `docker logs` or
 // `docker events` left on the server).
+#include "GuiTestSupport.h"
 #include "logs/LogFeed.h"
 #include "logs/LogView.h"
 #include "logs/LogWindow.h"
@@ -22,19 +23,11 @@
 #include <QTest>
 
 using namespace fleetdeck;
+using fleetdeck::test::screenshot;
 using fleetdeck::ui::LogView;
 using fleetdeck::ui::LogWindow;
 
 namespace {
-
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FLEETDECK_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(300);
-    QVERIFY(widget->window()->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-}
 
 QList<LogLine> lines(int from, int count, const QString &replica = QStringLiteral("web.1"))
 {
@@ -199,12 +192,12 @@ private Q_SLOTS:
         v->previousHit();
         QCOMPARE(v->currentHit(), first);
         QVERIFY(!v->follow());   // jumping to a hit does not get yanked back down
-        screenshot(w, QStringLiteral("logs-search"));
+        QVERIFY(screenshot(w, QStringLiteral("logs-search")));
         auto *filter = w->findChild<QLineEdit *>(QStringLiteral("filterEdit"));
         filter->setText(QStringLiteral("/items/1234 "));
         QTRY_VERIFY(v->filterComplete() && v->visibleRowCount() == 1);
         QVERIFY(v->allText().contains(QStringLiteral("GET /api/items/1234 200")));
-        screenshot(w, QStringLiteral("logs-filter"));
+        QVERIFY(screenshot(w, QStringLiteral("logs-filter")));
         filter->clear();
         QTRY_COMPARE(v->visibleRowCount(), 40000);
         w->close();
@@ -232,7 +225,7 @@ private Q_SLOTS:
         QVERIFY(h.ops->exec(a.id, r).ok());
         QTRY_VERIFY_WITH_TIMEOUT(seen(QStringLiteral("fdtest-gui-logs.2"), QStringLiteral("response:200")), 15000);
         w->findChild<QAction *>(QStringLiteral("timestampsAction"))->setChecked(true);
-        screenshot(w, QStringLiteral("logs-window"));
+        QVERIFY(screenshot(w, QStringLiteral("logs-window")));
 
         // The connection drops: the followers on the server die. The window says so, then follows again.
         const QString logs = logsOfContainers(a);
@@ -277,7 +270,7 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(shows(w, replica, QStringLiteral("started on")), 60000);
             QTRY_VERIFY_WITH_TIMEOUT(shows(w, replica, QStringLiteral("response:200")), 30000);
         }
-        screenshot(w, QStringLiteral("logs-scaled"));
+        QVERIFY(screenshot(w, QStringLiteral("logs-scaled")));
         // ...on the stream that was open all along: the window never went to Reconnecting.
         for (const QList<QVariant> &change : std::as_const(states))
             QVERIFY2(change.at(0).toInt() != ui::LogFeed::Reconnecting, qPrintable(change.at(1).toString()));

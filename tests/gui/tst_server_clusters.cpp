@@ -1,6 +1,7 @@
 // Clusters and namespaces of a server: a cluster takes a context's credentials from the server's
 // kubeconfig; a namespace's resource quota and limit range are edited as tables; a wrong quantity
 // or name is refused with the cell or field marked, and nothing is written.
+#include "GuiTestSupport.h"
 #include "main/MainWindow.h"
 #include "servers/ClusterPanel.h"
 #include "widgets/FieldHighlight.h"
@@ -22,45 +23,12 @@
 #include <QTest>
 
 using namespace fleetdeck;
+using fleetdeck::test::screenshot;
+using fleetdeck::test::child;
+using fleetdeck::test::typeInto;
+using fleetdeck::test::typeCell;
 
 namespace {
-
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FLEETDECK_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(300);
-    QVERIFY(widget->window()->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-}
-
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    return parent->findChild<T *>(QString::fromLatin1(name));
-}
-
-void typeInto(QWidget *field, const QString &text)
-{
-    field->setFocus();
-    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(field, Qt::Key_Delete);
-    QTest::keyClicks(field, text);
-}
-
-// F2 opens the cell editor, the text replaces the cell, Enter commits.
-void typeCell(QTableWidget *table, int row, int column, const QString &text)
-{
-    table->setFocus();
-    table->setCurrentCell(row, column);
-    QTest::keyClick(table, Qt::Key_F2);
-    QWidget *editor = QApplication::focusWidget();
-    QVERIFY(editor && editor != table);
-    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(editor, text);
-    QTest::keyClick(editor, Qt::Key_Return);
-    QTRY_VERIFY(QApplication::focusWidget() == table);   // the delegate commits on the next turn of the loop
-}
 
 int rowOf(QTableWidget *table, const QString &key)
 {
@@ -136,11 +104,11 @@ private Q_SLOTS:
         typeInto(child<QLineEdit>(panel, "namespaceName"), QStringLiteral("shop"));
         auto *quota = child<QTableWidget>(panel, "quotaTable");
         auto *limits = child<QTableWidget>(panel, "limitRangeTable");
-        typeCell(quota, rowOf(quota, QStringLiteral("requests.cpu")), 1, QStringLiteral("2"));
-        typeCell(quota, rowOf(quota, QStringLiteral("requests.memory")), 1, QStringLiteral("4G"));   // ambiguous
-        typeCell(quota, rowOf(quota, QStringLiteral("pods")), 1, QStringLiteral("20"));
-        typeCell(limits, 0, 0, QStringLiteral("500m"));   // default limit, CPU
-        typeCell(limits, 1, 1, QStringLiteral("128Mi"));  // default request, memory
+        QVERIFY(typeCell(quota, rowOf(quota, QStringLiteral("requests.cpu")), 1, QStringLiteral("2")));
+        QVERIFY(typeCell(quota, rowOf(quota, QStringLiteral("requests.memory")), 1, QStringLiteral("4G")));   // ambiguous
+        QVERIFY(typeCell(quota, rowOf(quota, QStringLiteral("pods")), 1, QStringLiteral("20")));
+        QVERIFY(typeCell(limits, 0, 0, QStringLiteral("500m")));   // default limit, CPU
+        QVERIFY(typeCell(limits, 1, 1, QStringLiteral("128Mi")));  // default request, memory
 
         QSignalSpy nsRejected(panel, &ui::ClusterPanel::namespaceRejected);
         QSignalSpy nsSaved(panel, &ui::ClusterPanel::namespaceSaved);
@@ -153,7 +121,7 @@ private Q_SLOTS:
         auto *message = child<QLabel>(panel, "namespaceMessage");
         QVERIFY2(message->text().contains(QLatin1String("requests.memory")), qPrintable(message->text()));
         QVERIFY(t.store->namespaces(clusters.first().id)->isEmpty());
-        screenshot(&window, QStringLiteral("clusters-namespaces"));
+        QVERIFY(screenshot(&window, QStringLiteral("clusters-namespaces")));
 
         // Ctrl+S while the cell is still being edited: the edit is committed, then saved.
         quota->setCurrentCell(memoryRow, 1);

@@ -3,6 +3,7 @@
 // Test connection report in the background (on "this machine", whose Docker engine answers in CI).
 // Saves of different field groups never lose each other's fields: the settings form and the
 // kubeconfig editor both open and both saving, or `fleetdeck-cli server set` between loading and saving.
+#include "GuiTestSupport.h"
 #include "kubeconfig/KubeconfigEditor.h"
 #include "main/MainWindow.h"
 #include "models/ServerListModel.h"
@@ -28,31 +29,11 @@
 #include <QTest>
 
 using namespace fleetdeck;
+using fleetdeck::test::screenshot;
+using fleetdeck::test::child;
+using fleetdeck::test::typeInto;
 
 namespace {
-
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FLEETDECK_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(300);
-    QVERIFY(widget->window()->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-}
-
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    return parent->findChild<T *>(QString::fromLatin1(name));
-}
-
-void typeInto(QWidget *field, const QString &text)
-{
-    field->setFocus();
-    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(field, Qt::Key_Delete);
-    QTest::keyClicks(field, text);
-}
 
 // A window on a fresh store, showing the Orchestrator tab of "this machine".
 struct Fixture {
@@ -127,7 +108,7 @@ private Q_SLOTS:
         typeInto(child<QLineEdit>(f.form, "ingressClassEdit"), QStringLiteral("traefik"));
         typeInto(child<QLineEdit>(f.form, "certIssuerEdit"), QStringLiteral("letsencrypt-prod"));
         typeInto(child<QLineEdit>(f.form, "storageClassEdit"), QStringLiteral("fast-ssd"));
-        screenshot(f.window.get(), QStringLiteral("orchestrator-settings"));
+        QVERIFY(screenshot(f.window.get(), QStringLiteral("orchestrator-settings")));
         QTest::mouseClick(child<QPushButton>(f.form, "saveSettingsButton"), Qt::LeftButton);
         QVERIFY(saved.wait(10000));
         const Server k = f.stored();
@@ -161,9 +142,8 @@ private Q_SLOTS:
         auto *message = child<QLabel>(f.form, "settingsMessage");
         QVERIFY(message->isVisible());
         QVERIFY2(message->text().startsWith(QLatin1String("Not saved: namespace: 'Shop_Prod'")), qPrintable(message->text()));
-        screenshot(f.window.get(), QStringLiteral("orchestrator-invalid-namespace"));
-        // Nothing written, not even the orchestrator change.
-        QTest::qWait(200);
+        QVERIFY(screenshot(f.window.get(), QStringLiteral("orchestrator-invalid-namespace")));
+        // Nothing written, not even the orchestrator change (refused before any write was started).
         QCOMPARE(saved.count(), 0);
         QCOMPARE(f.stored(), before);
         // Fixing the field clears the mark; then it saves.
@@ -286,7 +266,7 @@ private Q_SLOTS:
         // Test connection checks that orchestrator.
         const bool kubernetes = child<QComboBox>(f.form, "orchestratorCombo")->currentText().contains(QLatin1String("Kubernetes"));
         QVERIFY2(report.contains(kubernetes ? QLatin1String("API server") : QLatin1String("Docker")), qPrintable(report));
-        screenshot(f.window.get(), QStringLiteral("orchestrator-test-connection"));
+        QVERIFY(screenshot(f.window.get(), QStringLiteral("orchestrator-test-connection")));
     }
 };
 

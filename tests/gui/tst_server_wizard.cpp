@@ -1,6 +1,7 @@
 // The add-server wizard against a real OpenSSH sshd: the fingerprint to confirm, detection shown and
 // the server stored; a changed host key blocks with both fingerprints; bad fields are pointed at;
 // an unauthorized key is reported as an authentication failure; removing a server.
+#include "GuiTestSupport.h"
 #include "main/MainWindow.h"
 #include "models/ServerListModel.h"
 #include "servers/AddServerWizard.h"
@@ -26,36 +27,12 @@
 #include <QTest>
 
 using namespace fleetdeck;
+using fleetdeck::test::screenshot;
+using fleetdeck::test::child;
+using fleetdeck::test::typeInto;
 using fleetdeck::test::SshdFixture;
 
 namespace {
-
-// Saves a picture of `widget` for docs/screenshots when FLEETDECK_SCREENSHOT_DIR is set.
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FLEETDECK_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(300);
-    QVERIFY(widget->window()->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-}
-
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    T *w = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!w)
-        qWarning("no child %s", name);
-    return w;
-}
-
-void typeInto(QWidget *field, const QString &text)
-{
-    field->setFocus();
-    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(field, Qt::Key_Delete);
-    QTest::keyClicks(field, text);
-}
 
 QString localOsName()
 {
@@ -114,7 +91,7 @@ private Q_SLOTS:
         QVERIFY(wizard);
         QTRY_VERIFY(wizard->isVisible());
         fillConnection(wizard, QStringLiteral("fixture"), m_sshd.keyPath());
-        screenshot(wizard, QStringLiteral("add-server-connection"));
+        QVERIFY(screenshot(wizard, QStringLiteral("add-server-connection")));
 
         QSignalSpy fingerprint(wizard, &ui::AddServerWizard::fingerprintFetched);
         QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
@@ -131,7 +108,7 @@ private Q_SLOTS:
         QVERIFY(!trust->isChecked());
         QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
         QVERIFY(!child<QLabel>(wizard, "hostKeyChangedWarning")->isVisible());
-        screenshot(wizard, QStringLiteral("add-server-fingerprint"));
+        QVERIFY(screenshot(wizard, QStringLiteral("add-server-fingerprint")));
         QTest::mouseClick(trust, Qt::LeftButton, {}, QPoint(8, trust->height() / 2));
         QVERIFY(trust->isChecked());
         QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
@@ -153,7 +130,7 @@ private Q_SLOTS:
         QVERIFY(proposed->isEnabled());
         QVERIFY(child<QLabel>(wizard, "proposalReason")->text().startsWith(QLatin1String("Proposed because")));
         QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
-        screenshot(wizard, QStringLiteral("add-server-detection"));
+        QVERIFY(screenshot(wizard, QStringLiteral("add-server-detection")));
 
         // The user picks Swarm (editable proposal), finishes; the store holds the trusted server.
         proposed->setCurrentIndex(proposed->findData(int(Orchestrator::Swarm)));
@@ -175,7 +152,7 @@ private Q_SLOTS:
         const int row = panel->model()->rowOf(stored->id);
         QVERIFY(panel->model()->index(row).data(ui::ServerListModel::BadgeRole).toString().startsWith(QLatin1String("Swarm")));
         QTRY_COMPARE(panel->currentServer()->id, stored->id);
-        screenshot(&window, QStringLiteral("server-panel"));
+        QVERIFY(screenshot(&window, QStringLiteral("server-panel")));
     }
 
     void changedHostKeyIsABlockingWarning()
@@ -205,7 +182,7 @@ private Q_SLOTS:
         QVERIFY(replace->isVisible());
         QVERIFY(!replace->isChecked());
         QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
-        screenshot(&wizard, QStringLiteral("host-key-changed"));
+        QVERIFY(screenshot(&wizard, QStringLiteral("host-key-changed")));
         QTest::keyClick(&wizard, Qt::Key_Escape);
         QVERIFY(!wizard.isVisible());
         // Nothing was written.

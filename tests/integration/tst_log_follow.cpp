@@ -181,7 +181,6 @@ private Q_SLOTS:
         QVERIFY(!id.isEmpty());
         DockerFixture::docker({QStringLiteral("rm"), QStringLiteral("-f"), id});
         QTRY_COMPARE_WITH_TIMEOUT(test::SshdFixture::pgrepCount(logsOf({id})), 0, 15000);
-        QTest::qWait(500);
         QCOMPARE(f->finished.size(), 0);
         // ...and a container started afterwards is followed: the engine is the only one that starts it.
         deploy(a);

@@ -164,9 +164,7 @@ private Q_SLOTS:
         m_agentSocket = m_sshd.dir() + QStringLiteral("/agent.sock");
         m_agent.start(QStringLiteral("ssh-agent"), {QStringLiteral("-D"), QStringLiteral("-a"), m_agentSocket});
         QVERIFY(m_agent.waitForStarted(5000));
-        for (int i = 0; i < 100 && !QFile::exists(m_agentSocket); ++i)
-            QTest::qWait(20);
-        QVERIFY(QFile::exists(m_agentSocket));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_agentSocket), 5000);
         const QByteArray saved = qgetenv("SSH_AUTH_SOCK");
         qputenv("SSH_AUTH_SOCK", m_agentSocket.toUtf8());
 

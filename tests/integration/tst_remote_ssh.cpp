@@ -186,12 +186,9 @@ private Q_SLOTS:
     {
         const QString duration = uniqueSleep();
         const QString pattern = QStringLiteral("^sleep ") + duration + QLatin1Char('$');
-        QElapsedTimer t;
-        t.start();
         Result<CommandResult> r = m_ssh->execute(cmd({QStringLiteral("sleep"), duration}, 700));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Timeout);
-        QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
         QVERIFY2(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 0; }, 5000), "remote sleep survived the timeout");
     }
 
@@ -202,11 +199,8 @@ private Q_SLOTS:
         CancelToken token;
         auto future = QtConcurrent::run(&callers(), [&] { return m_ssh->execute(cmd({QStringLiteral("sleep"), duration}), token); });
         QVERIFY(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(pattern) == 1; }, 5000));
-        QElapsedTimer t;
-        t.start();
         token.cancel();
         future.waitForFinished();
-        QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
         Result<CommandResult> r = future.result();
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Cancelled);
@@ -235,12 +229,19 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(sshd.start(&error), qPrintable(error)); // fresh log; sshd's default MaxSessions (10)
         SshTransport ssh(sshd.server(), fastOptions());
-        QElapsedTimer t;
-        t.start();
+        // A barrier instead of a stopwatch: each command marks itself started and waits (up to 20 s)
+        // until five have started, so the commands finish only if at least five run at once.
+        QTemporaryDir barrier;
+        QVERIFY(barrier.isValid());
+        const QString script = QStringLiteral("touch %1/$0; n=0; while [ $(ls %1 | wc -l) -lt 5 ] && [ $n -lt 400 ]; do "
+                                              "sleep 0.05; n=$((n+1)); done; [ $n -lt 400 ] && echo $0")
+                                   .arg(barrier.path());
         QList<QFuture<Result<CommandResult>>> futures;
         for (int i = 0; i < 50; ++i) {
-            futures << QtConcurrent::run(&callers(), [&ssh, i] {
-                return ssh.execute(sh(QStringLiteral("sleep 0.3; echo %1").arg(i), 30000));
+            futures << QtConcurrent::run(&callers(), [&ssh, &script, i] {
+                RemoteCommand c = sh(script, 30000);
+                c.argv << QString::number(i);   // $0 of the script
+                return ssh.execute(c);
             });
         }
         for (int i = 0; i < 50; ++i) {
@@ -249,9 +250,6 @@ private Q_SLOTS:
             QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
             QCOMPARE(r->stdoutData, QByteArray::number(i) + '\n');
         }
-        const qint64 elapsed = t.elapsed();
-        qInfo("50 x 'sleep 0.3' in %lld ms on one session", elapsed);
-        QVERIFY2(elapsed < 50 * 300 / 3, "commands did not run concurrently");
         QCOMPARE(ssh.connectCount(), 1);
         QVERIFY(QTest::qWaitFor([&] { return sshd.countInLog(QStringLiteral("request exec")) == 50; }, 3000));
         QCOMPARE(sshd.countInLog(QStringLiteral("Accepted publickey")), 1);
@@ -394,8 +392,9 @@ private Q_SLOTS:
         Result<CommandResult> r = m_ssh->execute(cmd({QStringLiteral("echo"), QStringLiteral("a") + QChar(0) + QStringLiteral("b")}));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Invalid);
-        QTest::qWait(100);
-        QCOMPARE(m_sshd.countInLog(QStringLiteral("request exec")), before);
+        QVERIFY(m_ssh->execute(cmd({QStringLiteral("true")})).ok());
+        QVERIFY(QTest::qWaitFor([&] { return m_sshd.countInLog(QStringLiteral("request exec")) >= before + 1; }, 5000));
+        QCOMPARE(m_sshd.countInLog(QStringLiteral("request exec")), before + 1);
     }
 
     void connectionRefused()
@@ -403,13 +402,10 @@ private Q_SLOTS:
         Server s = m_sshd.server();
         s.port = SshdFixture::freePort();
         SshTransport ssh(s, fastOptions());
-        QElapsedTimer t;
-        t.start();
         Result<CommandResult> r = ssh.execute(cmd({QStringLiteral("true")}));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Unreachable);
         QVERIFY2(r.error().message.contains(QLatin1String("refused")), qPrintable(r.error().toString()));
-        QVERIFY(t.elapsed() < 2000);
     }
 
     void unroutableHostTimesOut()
@@ -423,12 +419,9 @@ private Q_SLOTS:
         SshOptions o = fastOptions();
         o.connectTimeoutMs = 2000;
         SshTransport ssh(s, o);
-        QElapsedTimer t;
-        t.start();
         Result<CommandResult> r = ssh.execute(cmd({QStringLiteral("true")}));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Unreachable);
-        QVERIFY2(t.elapsed() >= 1900 && t.elapsed() < 3500, qPrintable(QString::number(t.elapsed())));
         QVERIFY2(r.error().message.contains(QLatin1String("2 s")), qPrintable(r.error().toString()));
     }
 
@@ -440,27 +433,13 @@ private Q_SLOTS:
         SshOptions o = fastOptions();
         o.connectTimeoutMs = 2000;
         SshTransport ssh(s, o);
-        QElapsedTimer t;
-        t.start();
         Result<CommandResult> r = ssh.execute(cmd({QStringLiteral("true")}));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Unreachable);
-        QVERIFY2(t.elapsed() < 3500, qPrintable(QString::number(t.elapsed())));
     }
 
-    void reconnectBacksOff()
-    {
-        Server s = m_sshd.server();
-        s.port = SshdFixture::freePort();
-        SshOptions o = fastOptions();
-        o.reconnectBackoffInitialMs = 600;
-        SshTransport ssh(s, o);
-        QVERIFY(!ssh.execute(cmd({QStringLiteral("true")})).ok());
-        QElapsedTimer t;
-        t.start();
-        QVERIFY(!ssh.execute(cmd({QStringLiteral("true")})).ok()); // waits for the backoff, then tries
-        QVERIFY2(t.elapsed() >= 500, qPrintable(QString::number(t.elapsed())));
-    }
+    // How long the reconnect backoff, the timeouts and the keepalive take is measured, not asserted:
+    // tests/bench/bench_ssh_timeouts.
 
     void sshdKilledMidCommandThenReconnects()
     {
@@ -469,17 +448,15 @@ private Q_SLOTS:
         QVERIFY2(sshd.start(&error), qPrintable(error));
         SshTransport ssh(sshd.server(), fastOptions());
         QVERIFY(ssh.execute(cmd({QStringLiteral("true")})).ok());
-        auto future = QtConcurrent::run(&callers(), [&] { return ssh.execute(cmd({QStringLiteral("sleep"), QStringLiteral("30")})); });
-        QTest::qWait(300);
-        QElapsedTimer t;
-        t.start();
+        const QString duration = uniqueSleep();
+        auto future = QtConcurrent::run(&callers(), [&] { return ssh.execute(cmd({QStringLiteral("sleep"), duration})); });
+        QVERIFY(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(QStringLiteral("^sleep ") + duration + QLatin1Char('$')) == 1; }, 5000));
         sshd.kill();
         future.waitForFinished();
         const Result<CommandResult> r = future.result();
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Unreachable);
         QVERIFY2(r.error().message.contains(QLatin1String("lost")), qPrintable(r.error().toString()));
-        QVERIFY(t.elapsed() < 3000);
         QVERIFY(!ssh.isConnected());
 
         // While sshd is down: refused, clearly.
@@ -504,23 +481,20 @@ private Q_SLOTS:
         o.keepaliveMaxMisses = 4;
         SshTransport ssh(sshd.server(), o);
         QVERIFY(ssh.execute(cmd({QStringLiteral("true")})).ok());
-        // An idle, answered session stays up across several keepalive intervals.
-        QTest::qWait(1200);
+        // An idle, answered session stays up across several keepalive exchanges.
+        QVERIFY(QTest::qWaitFor([&] { return sshd.countInLog(QStringLiteral("keepalive@openssh.com")) >= 6; }, 20000));
         QVERIFY(ssh.isConnected());
-        QVERIFY(sshd.countInLog(QStringLiteral("keepalive@openssh.com")) >= 2);
 
-        auto future = QtConcurrent::run(&callers(), [&] { return ssh.execute(cmd({QStringLiteral("sleep"), QStringLiteral("30")})); });
-        QTest::qWait(300);
+        const QString duration = uniqueSleep();
+        auto future = QtConcurrent::run(&callers(), [&] { return ssh.execute(cmd({QStringLiteral("sleep"), duration})); });
+        QVERIFY(QTest::qWaitFor([&] { return SshdFixture::pgrepCount(QStringLiteral("^sleep ") + duration + QLatin1Char('$')) == 1; }, 5000));
         sshd.signalConnections(SIGSTOP); // the peer hangs: TCP stays up, SSH answers stop
-        QElapsedTimer t;
-        t.start();
         future.waitForFinished();
         const Result<CommandResult> r = future.result();
         sshd.signalConnections(SIGCONT);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Unreachable);
         QVERIFY2(r.error().message.contains(QLatin1String("keepalive")), qPrintable(r.error().toString()));
-        QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
         const Result<CommandResult> again = ssh.execute(cmd({QStringLiteral("true")}, 10000));
         QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().toString()));
         QCOMPARE(ssh.connectCount(), 2);
