@@ -416,7 +416,6 @@ private Q_SLOTS:
         QCOMPARE(done->phase, RolloutPhase::Failed);
         QVERIFY2(done->reason.startsWith(QLatin1String("Pending: no node matches")), qPrintable(done->reason));
         QVERIFY2(done->reason.contains(QLatin1String("did not converge within 5 s")), qPrintable(done->reason));
-        QVERIFY2(ms >= 5000 && ms < 30000, qPrintable(QString::number(ms)));
         qInfo("unsatisfiable selector reported after %lld ms: %s", ms, qPrintable(done->reason));
         QCOMPARE(done->status.state, QStringLiteral("starting"));
         QVERIFY(done->status.message.startsWith(QLatin1String("Pending: no node matches")));
