@@ -3,7 +3,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config git openssl
+  build-essential cmake ninja-build pkg-config git openssl ccache
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-charts-dev qt6-httpserver-dev
   qt6-websockets-dev libqt6sql6-sqlite qtkeychain-qt6-dev libgl-dev libqt6opengl6-dev libxkbcommon-dev
   libyaml-cpp-dev libssh-dev libssl-dev
