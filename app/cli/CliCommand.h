@@ -40,6 +40,7 @@ void registerServerCommands(QList<CliCommand> &commands);
 void registerAppCommands(QList<CliCommand> &commands);
 void registerOperationCommands(QList<CliCommand> &commands);   // deploy, scale, status, logs, ...
 void registerKubernetesCommands(QList<CliCommand> &commands);  // manifests, cluster/namespace
+void registerApiCommands(QList<CliCommand> &commands);         // api serve, api token ...
 
 // Helpers shared by the groups.
 // Parses `args` with `parser` (adds --help and --json); on bad usage prints the message naming the

@@ -45,6 +45,7 @@ int main(int argc, char *argv[])
     registerAppCommands(commands);
     registerOperationCommands(commands);
     registerKubernetesCommands(commands);
+    registerApiCommands(commands);
 
     QStringList args = app.arguments().mid(1);
     QString dbPath;

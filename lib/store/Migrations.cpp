@@ -92,6 +92,11 @@ const QList<QStringList> &steps()
             QStringLiteral("ALTER TABLE applications ADD COLUMN project TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("CREATE INDEX applications_project ON applications(project, name)"),
         },
+        // 5: REST API tokens, stored as the SHA-256 of the token (the token itself is shown once, never stored).
+        {
+            QStringLiteral("CREATE TABLE api_tokens (id {autoId}, name TEXT NOT NULL UNIQUE, token_hash TEXT NOT NULL UNIQUE, "
+                           "read_only INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, last_used_at TEXT)"),
+        },
     };
     return all;
 }

@@ -18,6 +18,16 @@ namespace fleetdeck {
 class Database;
 class SecretBox;
 
+// A REST API token as stored (lib/store/TokenRows.cpp): its SHA-256, never the token itself.
+struct ApiToken {
+    qint64 id = 0;
+    QString name;
+    QByteArray hash;          // SHA-256 of the token, 32 bytes
+    bool readOnly = false;
+    QDateTime createdAt;
+    QDateTime lastUsedAt;     // invalid until first used
+};
+
 class Store
 {
 public:
@@ -68,6 +78,12 @@ public:
     Result<QList<Deployment>> deployments(qint64 applicationId, int limit = 50) const;
     Status updateDeployment(const Deployment &deployment);     // status, times, error (not the log)
     Status appendDeploymentLog(qint64 deploymentId, const DeploymentLogEntry &entry);
+
+    // REST API tokens (lib/store/TokenRows.cpp). The name is validated like a server name.
+    Result<ApiToken> addApiToken(ApiToken token);
+    Result<QList<ApiToken>> apiTokens() const;
+    Status removeApiToken(const QString &name);
+    Status touchApiToken(qint64 id, const QDateTime &at);
 
 private:
     std::shared_ptr<Database> m_db;
