@@ -1,6 +1,7 @@
 // Application rows: every seed field, JSON columns for lists/maps, secret env values sealed.
 #include "store/Repositories.h"
 
+#include "core/Translate.h"
 #include "domain/Validation.h"
 #include "secrets/SecretBox.h"
 #include "store/SqlHelpers.h"
@@ -87,7 +88,7 @@ Result<Application> appFromRow(const QSqlQuery &q, const SecretBox &secrets)
     a.podLabels = objectOf(q.value(24));
     a.serviceAnnotations = objectOf(q.value(25));
     parseServiceType(q.value(26).toString(), &a.serviceType);
-    a.status = q.value(27).toString();
+    a.status = applicationStatusOrStopped(q.value(27).toString());   // no migration: the column keeps its words
     a.createdAt = timeOf(q.value(28));
     a.updatedAt = timeOf(q.value(29));
     a.project = q.value(30).toString();
@@ -126,7 +127,7 @@ Result<QVariantMap> appBindings(const Application &a, const SecretBox &secrets)
         {QStringLiteral("constraints"), toText(constraints)}, {QStringLiteral("selector"), toText(a.nodeSelector)},
         {QStringLiteral("tolerations"), toText(a.tolerations)}, {QStringLiteral("affinity"), toText(a.affinity)},
         {QStringLiteral("labels"), toText(a.podLabels)}, {QStringLiteral("annotations"), toText(a.serviceAnnotations)},
-        {QStringLiteral("stype"), serviceTypeName(a.serviceType)}, {QStringLiteral("status"), a.status},
+        {QStringLiteral("stype"), serviceTypeName(a.serviceType)}, {QStringLiteral("status"), applicationStatusName(a.status)},
         {QStringLiteral("now"), timeText(QDateTime::currentDateTimeUtc())}};
 }
 
@@ -142,9 +143,9 @@ const QString kAppAssignments = QStringLiteral(
 Error nameTaken(const Error &e, const QString &name)
 {
     if (e.kind == ErrorKind::Conflict)
-        return Error::invalid(QStringLiteral("name"), QStringLiteral("an application named '%1' already exists").arg(name));
-    if (e.detail.contains(QLatin1String("FOREIGN KEY")))
-        return Error::invalid(QStringLiteral("server"), QStringLiteral("the server does not exist"));
+        return Error::invalid(QStringLiteral("name"), QCoreApplication::translate("fleetdeck::store", "an application named '%1' already exists").arg(name));
+    if (SqlDialect::isForeignKeyViolation(e.detail))
+        return Error::invalid(QStringLiteral("server"), QCoreApplication::translate("fleetdeck::store", "the server does not exist"));
     return e;
 }
 
@@ -173,7 +174,7 @@ Result<Application> Store::application(qint64 id) const
     if (!q)
         return q.error();
     if (!q->next())
-        return Error::notFound(QStringLiteral("no application with id %1").arg(id));
+        return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no application with id %1").arg(id));
     return appFromRow(*q, *m_secrets);
 }
 
@@ -183,7 +184,7 @@ Result<Application> Store::applicationByName(const QString &name) const
     if (!q)
         return q.error();
     if (!q->next())
-        return Error::notFound(QStringLiteral("no application named '%1' (see `fleetdeck-cli app list`)").arg(name));
+        return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no application named '%1' (see `fleetdeck-cli app list`)").arg(name));
     return appFromRow(*q, *m_secrets);
 }
 
@@ -198,13 +199,13 @@ Result<Application> Store::addApplication(Application a)
         return bindings.error();
     bindings->remove(QStringLiteral("id"));
     auto status = m_db->write([&](QSqlDatabase &db) -> Status {
-        auto ins = run(db, QStringLiteral("INSERT INTO applications (uuid, name, server_id, image, created_at, updated_at) "
-                                          "VALUES (:uuid, :name, :server, :image, :now, :now)"),
-                       {{QStringLiteral("uuid"), a.uuid}, {QStringLiteral("name"), a.name}, {QStringLiteral("server"), a.serverId},
-                        {QStringLiteral("image"), a.image}, {QStringLiteral("now"), bindings->value(QStringLiteral("now"))}});
+        auto ins = insert(db, QStringLiteral("INSERT INTO applications (uuid, name, server_id, image, created_at, updated_at) "
+                                             "VALUES (:uuid, :name, :server, :image, :now, :now)"),
+                          {{QStringLiteral("uuid"), a.uuid}, {QStringLiteral("name"), a.name}, {QStringLiteral("server"), a.serverId},
+                           {QStringLiteral("image"), a.image}, {QStringLiteral("now"), bindings->value(QStringLiteral("now"))}});
         if (!ins)
             return nameTaken(ins.error(), a.name);
-        a.id = ins->lastInsertId().toLongLong();
+        a.id = *ins;
         QVariantMap all = *bindings;
         all.remove(QStringLiteral("uuid"));
         all.insert(QStringLiteral("id"), a.id);
@@ -229,7 +230,7 @@ Status Store::updateApplication(const Application &a)
         if (!upd)
             return nameTaken(upd.error(), a.name);
         if (upd->numRowsAffected() != 1)
-            return Error::notFound(QStringLiteral("no application with id %1").arg(a.id));
+            return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no application with id %1").arg(a.id));
         return {};
     });
 }
@@ -242,7 +243,7 @@ Result<Application> Store::patchApplication(qint64 id, const ApplicationPatch &p
         if (!q)
             return q.error();
         if (!q->next())
-            return Error::notFound(QStringLiteral("no application with id %1").arg(id));
+            return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no application with id %1").arg(id));
         auto current = appFromRow(*q, *m_secrets);
         q->finish();   // the read ends before the write on the same connection
         if (!current)
@@ -265,16 +266,16 @@ Result<Application> Store::patchApplication(qint64 id, const ApplicationPatch &p
     return application(id);
 }
 
-Status Store::setApplicationStatus(qint64 id, const QString &status)
+Status Store::setApplicationStatus(qint64 id, ApplicationStatus status)
 {
     return m_db->write([&](QSqlDatabase &db) -> Status {
         auto upd = run(db, QStringLiteral("UPDATE applications SET status = :s, updated_at = :now WHERE id = :id"),
-                       {{QStringLiteral("s"), status}, {QStringLiteral("id"), id},
+                       {{QStringLiteral("s"), applicationStatusName(status)}, {QStringLiteral("id"), id},
                         {QStringLiteral("now"), timeText(QDateTime::currentDateTimeUtc())}});
         if (!upd)
             return upd.error();
         if (upd->numRowsAffected() != 1)
-            return Error::notFound(QStringLiteral("no application with id %1").arg(id));
+            return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no application with id %1").arg(id));
         return {};
     });
 }
@@ -286,7 +287,7 @@ Status Store::removeApplication(qint64 id)
         if (!del)
             return del.error();
         if (del->numRowsAffected() != 1)
-            return Error::notFound(QStringLiteral("no application with id %1").arg(id));
+            return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no application with id %1").arg(id));
         return {};
     });
 }

@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 
+#include "core/Translate.h"
 #include "core/Logging.h"
 #include "store/Migrations.h"
 #include "store/SqlDialect.h"
@@ -46,7 +47,7 @@ Status configure(QSqlDatabase &db)
 
 Error sqlError(const QString &what, const QString &driverText)
 {
-    Error e = Error::make(ErrorKind::Storage, QStringLiteral("the store failed while %1").arg(what), driverText);
+    Error e = Error::make(ErrorKind::Storage, QCoreApplication::translate("fleetdeck::store", "the store failed while %1").arg(what), driverText);
     if (SqlDialect::isUniqueViolation(driverText)) {
         e.kind = ErrorKind::Conflict;
         e.message = QStringLiteral("%1: the name is already taken").arg(what);
@@ -73,11 +74,11 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path)
 {
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return Error::make(ErrorKind::Storage, QStringLiteral("cannot create the folder %1 for the store").arg(info.absolutePath()));
+        return Error::make(ErrorKind::Storage, QCoreApplication::translate("fleetdeck::store", "cannot create the folder %1 for the store").arg(info.absolutePath()));
     std::shared_ptr<Database> db(new Database(info.absoluteFilePath()));
     QSqlDatabase conn = db->connection();
     if (!conn.isOpen())
-        return Error::make(ErrorKind::Storage, QStringLiteral("cannot open the store %1").arg(path), conn.lastError().text());
+        return Error::make(ErrorKind::Storage, QCoreApplication::translate("fleetdeck::store", "cannot open the store %1").arg(path), conn.lastError().text());
     if (auto s = migrations::migrate(conn); !s)
         return s.error();
     return db;

@@ -1,6 +1,7 @@
 // Deployment rows and their append-only step log.
 #include "store/Repositories.h"
 
+#include "core/Translate.h"
 #include "store/SqlHelpers.h"
 
 #include <QUuid>
@@ -49,7 +50,7 @@ Result<Deployment> Store::addDeployment(Deployment d)
                       {QStringLiteral("finished"), nullableTime(d.finishedAt)}});
         if (!id)
             return SqlDialect::isForeignKeyViolation(id.error().detail)
-                       ? Error::notFound(QStringLiteral("no application with id %1").arg(d.applicationId))
+                       ? Error::notFound(QCoreApplication::translate("fleetdeck::store", "no application with id %1").arg(d.applicationId))
                        : id.error();
         d.id = *id;
         return {};
@@ -65,7 +66,7 @@ Result<Deployment> Store::deployment(qint64 id) const
     if (!q)
         return q.error();
     if (!q->next())
-        return Error::notFound(QStringLiteral("no deployment with id %1").arg(id));
+        return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no deployment with id %1").arg(id));
     Deployment d = deploymentFromRow(*q);
     auto log = run(m_db->connection(), QStringLiteral("SELECT at, step, command, output, exit_code FROM deployment_logs WHERE "
                                                       "deployment_id = :id ORDER BY id"), {{QStringLiteral("id"), id}});
@@ -101,7 +102,7 @@ Status Store::updateDeployment(const Deployment &d)
         if (!q)
             return q.error();
         if (q->numRowsAffected() != 1)
-            return Error::notFound(QStringLiteral("no deployment with id %1").arg(d.id));
+            return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no deployment with id %1").arg(d.id));
         return {};
     });
 }

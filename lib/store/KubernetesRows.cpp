@@ -1,6 +1,7 @@
 // Kubernetes cluster and namespace rows; kubeconfig and client key sealed.
 #include "store/Repositories.h"
 
+#include "core/Translate.h"
 #include "domain/Validation.h"
 #include "secrets/SecretBox.h"
 #include "store/SqlHelpers.h"
@@ -49,14 +50,20 @@ Result<QVariantMap> clusterBindings(const KubernetesCluster &c, const SecretBox 
                        {QStringLiteral("key"), *key}, {QStringLiteral("now"), timeText(QDateTime::currentDateTimeUtc())}};
 }
 
+// A taken name becomes an Invalid on the name field; any other store error passes through.
+Error nameTakenOr(const Error &e, const QString &what)
+{
+    return e.kind == ErrorKind::Conflict
+               ? Error::invalid(QStringLiteral("name"), QCoreApplication::translate("fleetdeck::store", "%1 with that name already exists").arg(what))
+               : e;
+}
+
 Status checkAffected(const Result<QSqlQuery> &q, const QString &what)
 {
     if (!q)
-        return q.error().kind == ErrorKind::Conflict
-                   ? Error::invalid(QStringLiteral("name"), QStringLiteral("%1 with that name already exists").arg(what))
-                   : q.error();
+        return nameTakenOr(q.error(), what);
     if (q->numRowsAffected() != 1)
-        return Error::notFound(QStringLiteral("no such %1").arg(what));
+        return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no such %1").arg(what));
     return {};
 }
 
@@ -130,12 +137,12 @@ Result<KubernetesCluster> Store::addCluster(KubernetesCluster c)
         return b.error();
     b->remove(QStringLiteral("id"));
     Status s = m_db->write([&](QSqlDatabase &db) -> Status {
-        auto q = run(db, QStringLiteral("INSERT INTO kubernetes_clusters (server_id, name, api_endpoint, version, context, kubeconfig, "
-                                        "ca_certificate, client_certificate, client_key, created_at) VALUES (:server, :name, :api, "
-                                        ":version, :context, :kubeconfig, :ca, :cert, :key, :now)"), *b);
-        if (!q)
-            return checkAffected(q, QStringLiteral("cluster"));
-        c.id = q->lastInsertId().toLongLong();
+        auto id = insert(db, QStringLiteral("INSERT INTO kubernetes_clusters (server_id, name, api_endpoint, version, context, kubeconfig, "
+                                            "ca_certificate, client_certificate, client_key, created_at) VALUES (:server, :name, :api, "
+                                            ":version, :context, :kubeconfig, :ca, :cert, :key, :now)"), *b);
+        if (!id)
+            return nameTakenOr(id.error(), QStringLiteral("cluster"));
+        c.id = *id;
         return {};
     });
     if (!s)
@@ -156,7 +163,7 @@ Result<KubernetesCluster> Store::patchCluster(qint64 id, const ClusterPatch &pat
         if (!q)
             return q.error();
         if (!q->next())
-            return Error::notFound(QStringLiteral("no such cluster"));
+            return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no such cluster"));
         auto current = clusterFromRow(*q, *m_secrets);
         if (!current)
             return current.error();
@@ -194,14 +201,14 @@ Result<KubernetesNamespace> Store::addNamespace(KubernetesNamespace ns)
     if (const auto problems = validate::namespaceProblems(ns); !problems.isEmpty())
         return problems.first();
     Status s = m_db->write([&](QSqlDatabase &db) -> Status {
-        auto q = run(db, QStringLiteral("INSERT INTO kubernetes_namespaces (cluster_id, name, resource_quota, limit_range, created_at) "
-                                        "VALUES (:c, :name, :quota, :limits, :now)"),
-                     {{QStringLiteral("c"), ns.clusterId}, {QStringLiteral("name"), ns.name},
-                      {QStringLiteral("quota"), toText(ns.resourceQuota)}, {QStringLiteral("limits"), toText(ns.limitRange)},
-                      {QStringLiteral("now"), timeText(QDateTime::currentDateTimeUtc())}});
-        if (!q)
-            return checkAffected(q, QStringLiteral("namespace"));
-        ns.id = q->lastInsertId().toLongLong();
+        auto id = insert(db, QStringLiteral("INSERT INTO kubernetes_namespaces (cluster_id, name, resource_quota, limit_range, created_at) "
+                                            "VALUES (:c, :name, :quota, :limits, :now)"),
+                         {{QStringLiteral("c"), ns.clusterId}, {QStringLiteral("name"), ns.name},
+                          {QStringLiteral("quota"), toText(ns.resourceQuota)}, {QStringLiteral("limits"), toText(ns.limitRange)},
+                          {QStringLiteral("now"), timeText(QDateTime::currentDateTimeUtc())}});
+        if (!id)
+            return nameTakenOr(id.error(), QStringLiteral("namespace"));
+        ns.id = *id;
         return {};
     });
     if (!s)
@@ -222,7 +229,7 @@ Result<KubernetesNamespace> Store::patchNamespace(qint64 id, const NamespacePatc
         if (!q)
             return q.error();
         if (!q->next())
-            return Error::notFound(QStringLiteral("no such namespace"));
+            return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no such namespace"));
         patched = namespaceFromRow(*q);
         patch.applyTo(patched);
         return writeNamespace(db, patched);

@@ -1,6 +1,7 @@
 // Store construction and the server rows (servers + server_settings).
 #include "store/Repositories.h"
 
+#include "core/Translate.h"
 #include "domain/Validation.h"
 #include "secrets/SecretBox.h"
 #include "store/SqlHelpers.h"
@@ -131,7 +132,7 @@ Result<Server> readServer(const QSqlDatabase &db, qint64 id, const SecretBox &se
     if (!q)
         return q.error();
     if (!q->next())
-        return Error::notFound(QStringLiteral("no server with id %1").arg(id));
+        return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no server with id %1").arg(id));
     return serverFromRow(*q, secrets);
 }
 
@@ -142,15 +143,15 @@ Status writeServerRows(QSqlDatabase &db, const Server &s, const QVariantMap &bin
                                             QStringLiteral("port"), QStringLiteral("user"), QStringLiteral("auth"),
                                             QStringLiteral("identity"), QStringLiteral("secret"),
                                             QStringLiteral("fingerprint"), QStringLiteral("local"), QStringLiteral("now")});
-    auto upd = run(db, QStringLiteral("UPDATE servers SET name = :name, host = :host, port = :port, user = :user, auth = :auth, "
+    auto upd = run(db, QStringLiteral("UPDATE servers SET name = :name, host = :host, port = :port, \"user\" = :user, auth = :auth, "
                                       "identity_file = :identity, secret = :secret, host_key_fingerprint = :fingerprint, "
                                       "is_local = :local, updated_at = :now WHERE id = :id"), serverRow);
     if (!upd)
         return upd.error().kind == ErrorKind::Conflict
-                   ? Error::invalid(QStringLiteral("name"), QStringLiteral("a server named '%1' already exists").arg(s.name))
+                   ? Error::invalid(QStringLiteral("name"), QCoreApplication::translate("fleetdeck::store", "a server named '%1' already exists").arg(s.name))
                    : upd.error();
     if (upd->numRowsAffected() != 1)
-        return Error::notFound(QStringLiteral("no server with id %1").arg(s.id));
+        return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no server with id %1").arg(s.id));
     QVariantMap settings = bindings;
     for (const QString &k : serverRow.keys())
         if (k != QLatin1String("id"))
@@ -187,7 +188,7 @@ Result<Server> Store::serverByName(const QString &name) const
     if (!q)
         return q.error();
     if (!q->next())
-        return Error::notFound(QStringLiteral("no server named '%1' (see `fleetdeck-cli server list`)").arg(name));
+        return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no server named '%1' (see `fleetdeck-cli server list`)").arg(name));
     return serverFromRow(*q, *m_secrets);
 }
 
@@ -199,17 +200,17 @@ Result<Server> Store::addServer(Server s)
     if (!bindings)
         return bindings.error();
     auto status = m_db->write([&](QSqlDatabase &db) -> Status {
-        auto ins = run(db, QStringLiteral("INSERT INTO servers (name, host, port, user, auth, identity_file, secret, "
-                                          "host_key_fingerprint, is_local, created_at, updated_at) VALUES (:name, :host, :port, "
-                                          ":user, :auth, :identity, :secret, :fingerprint, :local, :now, :now)"),
-                       only(*bindings, {QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"),
-                                        QStringLiteral("auth"), QStringLiteral("identity"), QStringLiteral("secret"),
-                                        QStringLiteral("fingerprint"), QStringLiteral("local"), QStringLiteral("now")}));
+        auto ins = insert(db, QStringLiteral("INSERT INTO servers (name, host, port, \"user\", auth, identity_file, secret, "
+                                             "host_key_fingerprint, is_local, created_at, updated_at) VALUES (:name, :host, :port, "
+                                             ":user, :auth, :identity, :secret, :fingerprint, :local, :now, :now)"),
+                          only(*bindings, {QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"),
+                                           QStringLiteral("auth"), QStringLiteral("identity"), QStringLiteral("secret"),
+                                           QStringLiteral("fingerprint"), QStringLiteral("local"), QStringLiteral("now")}));
         if (!ins)
             return ins.error().kind == ErrorKind::Conflict
-                       ? Error::invalid(QStringLiteral("name"), QStringLiteral("a server named '%1' already exists").arg(s.name))
+                       ? Error::invalid(QStringLiteral("name"), QCoreApplication::translate("fleetdeck::store", "a server named '%1' already exists").arg(s.name))
                        : ins.error();
-        s.id = ins->lastInsertId().toLongLong();
+        s.id = *ins;
         QVariantMap settings = *bindings;
         for (const QString &k : {QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"),
                                  QStringLiteral("auth"), QStringLiteral("identity"), QStringLiteral("secret"),
@@ -276,13 +277,13 @@ Status Store::removeServer(qint64 id)
         while (used->next())
             names.append(used->value(0).toString());
         if (!names.isEmpty())
-            return Error::make(ErrorKind::Conflict, QStringLiteral("the server still has applications (%1): remove or move them first")
+            return Error::make(ErrorKind::Conflict, QCoreApplication::translate("fleetdeck::store", "the server still has applications (%1): remove or move them first")
                                                         .arg(names.join(QStringLiteral(", "))));
         auto del = run(db, QStringLiteral("DELETE FROM servers WHERE id = :id"), {{QStringLiteral("id"), id}});
         if (!del)
             return del.error();
         if (del->numRowsAffected() != 1)
-            return Error::notFound(QStringLiteral("no server with id %1").arg(id));
+            return Error::notFound(QCoreApplication::translate("fleetdeck::store", "no server with id %1").arg(id));
         return {};
     });
 }
