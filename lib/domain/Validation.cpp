@@ -1,5 +1,6 @@
 #include "domain/Validation.h"
 
+#include "core/Translate.h"
 #include "domain/Quantity.h"
 
 #include <QHostAddress>
@@ -29,7 +30,7 @@ Result<QJsonDocument> parseJson(const QString &field, const QString &json)
         const QByteArray bytes = json.toUtf8().left(err.offset);
         const int line = int(bytes.count('\n')) + 1;
         const int column = int(err.offset - (bytes.lastIndexOf('\n') + 1)) + 1;
-        return Error::invalid(field, QStringLiteral("invalid JSON at line %1, column %2: %3")
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "invalid JSON at line %1, column %2: %3")
                                          .arg(line).arg(column).arg(err.errorString()));
     }
     return doc;
@@ -43,7 +44,7 @@ Result<QJsonObject> parseObject(const QString &field, const QString &json)
     if (!doc)
         return doc.error();
     if (!doc->isObject())
-        return Error::invalid(field, QStringLiteral("must be a JSON object like {\"key\": \"value\"}"));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "must be a JSON object like {\"key\": \"value\"}"));
     return doc->object();
 }
 
@@ -53,7 +54,7 @@ Status stringMap(const QString &field, const QJsonObject &map, bool valuesAreLab
         if (auto s = labelKey(field, it.key()); !s)
             return s;
         if (!it.value().isString())
-            return Error::invalid(field, QStringLiteral("value of '%1' must be a string (write \"%2\")")
+            return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "value of '%1' must be a string (write \"%2\")")
                                              .arg(it.key(), it.value().toVariant().toString()));
         if (valuesAreLabels)
             if (auto s = labelValue(field, it.value().toString()); !s)
@@ -73,25 +74,25 @@ void collect(QList<Error> &out, const Status &s)
 Status kubernetesName(const QString &field, const QString &name)
 {
     if (name.isEmpty())
-        return Error::invalid(field, QStringLiteral("is required"));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "is required"));
     if (name.size() > 63)
-        return Error::invalid(field, QStringLiteral("'%1' is longer than 63 characters").arg(name));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' is longer than 63 characters").arg(name));
     if (!matches(kLabelPattern, name))
-        return Error::invalid(field, QStringLiteral("'%1' must be lower-case letters, digits and '-', starting and ending "
-                                                    "with a letter or digit (RFC 1123), e.g. my-app").arg(name));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' must be lower-case letters, digits and '-', starting and ending "
+                                                                                          "with a letter or digit (RFC 1123), e.g. my-app").arg(name));
     return {};
 }
 
 Status kubernetesSubdomain(const QString &field, const QString &name)
 {
     if (name.isEmpty())
-        return Error::invalid(field, QStringLiteral("is required"));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "is required"));
     if (name.size() > 253)
-        return Error::invalid(field, QStringLiteral("is longer than 253 characters"));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "is longer than 253 characters"));
     for (const QString &part : name.split(QLatin1Char('.')))
         if (part.isEmpty() || part.size() > 63 || !matches(kLabelPattern, part))
-            return Error::invalid(field, QStringLiteral("'%1' must be dot-separated lower-case RFC 1123 labels, e.g. "
-                                                        "example.com").arg(name));
+            return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' must be dot-separated lower-case RFC 1123 labels, e.g. "
+                                                                                              "example.com").arg(name));
     return {};
 }
 
@@ -99,14 +100,14 @@ Status labelKey(const QString &field, const QString &key)
 {
     const QStringList parts = key.split(QLatin1Char('/'));
     if (parts.size() > 2 || key.isEmpty())
-        return Error::invalid(field, QStringLiteral("key '%1' must be name or prefix/name").arg(key));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "key '%1' must be name or prefix/name").arg(key));
     const QString name = parts.last();
     if (parts.size() == 2)
         if (auto s = kubernetesSubdomain(field, parts.first()); !s)
-            return Error::invalid(field, QStringLiteral("prefix of key '%1' must be a DNS subdomain").arg(key));
+            return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "prefix of key '%1' must be a DNS subdomain").arg(key));
     if (name.isEmpty() || name.size() > 63 || !matches(QStringLiteral("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?"), name))
-        return Error::invalid(field, QStringLiteral("key '%1' must be at most 63 letters, digits, '-', '_' or '.', "
-                                                    "starting and ending with a letter or digit").arg(key));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "key '%1' must be at most 63 letters, digits, '-', '_' or '.', "
+                                                                                          "starting and ending with a letter or digit").arg(key));
     return {};
 }
 
@@ -115,22 +116,22 @@ Status labelValue(const QString &field, const QString &value)
     if (value.isEmpty())
         return {};
     if (value.size() > 63 || !matches(QStringLiteral("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?"), value))
-        return Error::invalid(field, QStringLiteral("value '%1' must be at most 63 letters, digits, '-', '_' or '.', "
-                                                    "starting and ending with a letter or digit").arg(value));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "value '%1' must be at most 63 letters, digits, '-', '_' or '.', "
+                                                                                          "starting and ending with a letter or digit").arg(value));
     return {};
 }
 
 Status replicas(const QString &field, int n)
 {
     if (n < 0 || n > kMaxReplicas)
-        return Error::invalid(field, QStringLiteral("%1 is out of range: replicas must be between 0 and %2").arg(n).arg(kMaxReplicas));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "%1 is out of range: replicas must be between 0 and %2").arg(n).arg(kMaxReplicas));
     return {};
 }
 
 Status port(const QString &field, int p)
 {
     if (p < 1 || p > 65535)
-        return Error::invalid(field, QStringLiteral("%1 is not a port: use 1 to 65535").arg(p));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "%1 is not a port: use 1 to 65535").arg(p));
     return {};
 }
 
@@ -140,19 +141,19 @@ Status domain(const QString &field, const QString &d)
     if (name.startsWith(QLatin1String("*.")))
         name = name.mid(2);
     if (name.size() > 253 || !name.contains(QLatin1Char('.')))
-        return Error::invalid(field, QStringLiteral("'%1' is not a fully qualified domain like app.example.com").arg(d));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' is not a fully qualified domain like app.example.com").arg(d));
     for (const QString &part : name.split(QLatin1Char('.')))
         if (part.isEmpty() || part.size() > 63 || !matches(kLabelPattern, part))
-            return Error::invalid(field, QStringLiteral("'%1' is not a valid domain: use lower-case letters, digits, '-' "
-                                                        "and dots, e.g. app.example.com").arg(d));
+            return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' is not a valid domain: use lower-case letters, digits, '-' "
+                                                                                              "and dots, e.g. app.example.com").arg(d));
     return {};
 }
 
 Status envKey(const QString &field, const QString &key)
 {
     if (!matches(QStringLiteral("[A-Za-z_][A-Za-z0-9_]*"), key))
-        return Error::invalid(field, QStringLiteral("'%1' is not a variable name: use letters, digits and '_', not "
-                                                    "starting with a digit").arg(key));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' is not a variable name: use letters, digits and '_', not "
+                                                                                          "starting with a digit").arg(key));
     return {};
 }
 
@@ -163,52 +164,52 @@ Status swarmConstraint(const QString &field, const QString &c)
         "node\\.labels\\.[A-Za-z0-9_.-]+|engine\\.labels\\.[A-Za-z0-9_.-]+)\\s*(==|!=)\\s*([^\\s=!]+)\\s*")));
     const auto m = re.match(c);
     if (!m.hasMatch())
-        return Error::invalid(field, QStringLiteral("'%1' is not a placement constraint: write ATTRIBUTE == VALUE or "
-                                                    "!=, e.g. node.role == manager, node.labels.disk == ssd, "
-                                                    "node.hostname != web-1").arg(c));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' is not a placement constraint: write ATTRIBUTE == VALUE or "
+                                                                                          "!=, e.g. node.role == manager, node.labels.disk == ssd, "
+                                                                                          "node.hostname != web-1").arg(c));
     if (m.captured(1) == QLatin1String("node.role") && m.captured(3) != QLatin1String("manager")
         && m.captured(3) != QLatin1String("worker"))
-        return Error::invalid(field, QStringLiteral("node.role can only be manager or worker, not '%1'").arg(m.captured(3)));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "node.role can only be manager or worker, not '%1'").arg(m.captured(3)));
     return {};
 }
 
 Status imageReference(const QString &field, const QString &image)
 {
     if (image.isEmpty())
-        return Error::invalid(field, QStringLiteral("is required (e.g. nginx:1.27 or registry.local/app:1.0)"));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "is required (e.g. nginx:1.27 or registry.local/app:1.0)"));
     if (image.size() > 255
         || !matches(QStringLiteral("[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)*"
                                    "(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?"),
                     image))
-        return Error::invalid(field, QStringLiteral("'%1' is not an image reference: use lower-case name[:tag], e.g. "
-                                                    "nginx:1.27").arg(image));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' is not an image reference: use lower-case name[:tag], e.g. "
+                                                                                          "nginx:1.27").arg(image));
     return {};
 }
 
 Status serverName(const QString &field, const QString &name)
 {
     if (!matches(QStringLiteral("[A-Za-z0-9][A-Za-z0-9._-]{0,62}"), name))
-        return Error::invalid(field, QStringLiteral("'%1' must be 1-63 letters, digits, '.', '_' or '-', starting with "
-                                                    "a letter or digit").arg(name));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' must be 1-63 letters, digits, '.', '_' or '-', starting with "
+                                                                                          "a letter or digit").arg(name));
     return {};
 }
 
 Status host(const QString &field, const QString &h)
 {
     if (h.isEmpty())
-        return Error::invalid(field, QStringLiteral("is required (a host name or IP address)"));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "is required (a host name or IP address)"));
     QHostAddress address;
     if (address.setAddress(h))
         return {};
     if (h.size() > 253 || !matches(QStringLiteral("[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*"), h))
-        return Error::invalid(field, QStringLiteral("'%1' is neither a host name nor an IP address").arg(h));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' is neither a host name nor an IP address").arg(h));
     return {};
 }
 
 Status unixUser(const QString &field, const QString &user)
 {
     if (!matches(QStringLiteral("[a-z_][a-z0-9_.-]{0,31}"), user))
-        return Error::invalid(field, QStringLiteral("'%1' is not a user name: lower-case letters, digits, '_', '.', '-'").arg(user));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' is not a user name: lower-case letters, digits, '_', '.', '-'").arg(user));
     return {};
 }
 
@@ -217,14 +218,14 @@ Status healthPath(const QString &field, const QString &path)
     if (path.isEmpty())
         return {};
     if (!path.startsWith(QLatin1Char('/')) || path.contains(QLatin1Char(' ')) || path.size() > 1024)
-        return Error::invalid(field, QStringLiteral("'%1' must be an HTTP path starting with '/', e.g. /healthz").arg(path));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' must be an HTTP path starting with '/', e.g. /healthz").arg(path));
     return {};
 }
 
 Status fingerprint(const QString &field, const QString &fp)
 {
     if (!matches(QStringLiteral("SHA256:[A-Za-z0-9+/]{43}"), fp))
-        return Error::invalid(field, QStringLiteral("'%1' is not a SHA256 fingerprint like SHA256:abc...(43 characters)").arg(fp));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' is not a SHA256 fingerprint like SHA256:abc...(43 characters)").arg(fp));
     return {};
 }
 
@@ -242,38 +243,38 @@ Status tolerations(const QString &field, const QJsonArray &list)
     for (int i = 0; i < list.size(); ++i) {
         const QString where = QStringLiteral("%1[%2]").arg(field).arg(i);
         if (!list[i].isObject())
-            return Error::invalid(where, QStringLiteral("each toleration must be an object like {\"key\": \"dedicated\", "
-                                                        "\"operator\": \"Equal\", \"value\": \"gpu\", \"effect\": \"NoSchedule\"}"));
+            return Error::invalid(where, QCoreApplication::translate("fleetdeck::validation", "each toleration must be an object like {\"key\": \"dedicated\", "
+                                                                                              "\"operator\": \"Equal\", \"value\": \"gpu\", \"effect\": \"NoSchedule\"}"));
         const QJsonObject t = list[i].toObject();
         for (auto it = t.begin(); it != t.end(); ++it) {
             if (!keys.contains(it.key()))
-                return Error::invalid(where, QStringLiteral("unknown field '%1' (allowed: key, operator, value, effect, "
-                                                            "tolerationSeconds)").arg(it.key()));
+                return Error::invalid(where, QCoreApplication::translate("fleetdeck::validation", "unknown field '%1' (allowed: key, operator, value, effect, "
+                                                                                                  "tolerationSeconds)").arg(it.key()));
             if (it.key() != QLatin1String("tolerationSeconds") && !it.value().isString())
-                return Error::invalid(where, QStringLiteral("'%1' must be a string").arg(it.key()));
+                return Error::invalid(where, QCoreApplication::translate("fleetdeck::validation", "'%1' must be a string").arg(it.key()));
         }
         const QString op = t.value(QLatin1String("operator")).toString(QStringLiteral("Equal"));
         if (op != QLatin1String("Equal") && op != QLatin1String("Exists"))
-            return Error::invalid(where, QStringLiteral("operator must be Equal or Exists, not '%1'").arg(op));
+            return Error::invalid(where, QCoreApplication::translate("fleetdeck::validation", "operator must be Equal or Exists, not '%1'").arg(op));
         const QString key = t.value(QLatin1String("key")).toString();
         if (key.isEmpty() && op != QLatin1String("Exists"))
-            return Error::invalid(where, QStringLiteral("an empty key needs operator Exists"));
+            return Error::invalid(where, QCoreApplication::translate("fleetdeck::validation", "an empty key needs operator Exists"));
         if (!key.isEmpty())
             if (auto s = labelKey(where, key); !s)
                 return s;
         if (op == QLatin1String("Exists") && !t.value(QLatin1String("value")).toString().isEmpty())
-            return Error::invalid(where, QStringLiteral("operator Exists takes no value"));
+            return Error::invalid(where, QCoreApplication::translate("fleetdeck::validation", "operator Exists takes no value"));
         if (op == QLatin1String("Equal"))
             if (auto s = labelValue(where, t.value(QLatin1String("value")).toString()); !s)
                 return s;
         const QString effect = t.value(QLatin1String("effect")).toString();
         if (!effects.contains(effect))
-            return Error::invalid(where, QStringLiteral("effect must be NoSchedule, PreferNoSchedule or NoExecute, not '%1'").arg(effect));
+            return Error::invalid(where, QCoreApplication::translate("fleetdeck::validation", "effect must be NoSchedule, PreferNoSchedule or NoExecute, not '%1'").arg(effect));
         if (t.contains(QLatin1String("tolerationSeconds"))) {
             if (!t.value(QLatin1String("tolerationSeconds")).isDouble())
-                return Error::invalid(where, QStringLiteral("tolerationSeconds must be a number"));
+                return Error::invalid(where, QCoreApplication::translate("fleetdeck::validation", "tolerationSeconds must be a number"));
             if (effect != QLatin1String("NoExecute"))
-                return Error::invalid(where, QStringLiteral("tolerationSeconds only applies to effect NoExecute"));
+                return Error::invalid(where, QCoreApplication::translate("fleetdeck::validation", "tolerationSeconds only applies to effect NoExecute"));
         }
     }
     return {};
@@ -285,10 +286,10 @@ Status affinity(const QString &field, const QJsonObject &a)
                                        QStringLiteral("podAntiAffinity")};
     for (auto it = a.begin(); it != a.end(); ++it) {
         if (!keys.contains(it.key()))
-            return Error::invalid(field, QStringLiteral("unknown field '%1' (allowed: nodeAffinity, podAffinity, "
-                                                        "podAntiAffinity)").arg(it.key()));
+            return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "unknown field '%1' (allowed: nodeAffinity, podAffinity, "
+                                                                                              "podAntiAffinity)").arg(it.key()));
         if (!it.value().isObject())
-            return Error::invalid(field, QStringLiteral("'%1' must be an object").arg(it.key()));
+            return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' must be an object").arg(it.key()));
     }
     return {};
 }
@@ -315,8 +316,8 @@ Result<QJsonArray> tolerationsJson(const QString &field, const QString &json)
     if (!doc)
         return doc.error();
     if (!doc->isArray())
-        return Error::invalid(field, QStringLiteral("must be a JSON array of tolerations, e.g. [{\"key\": \"dedicated\", "
-                                                    "\"operator\": \"Equal\", \"value\": \"gpu\", \"effect\": \"NoSchedule\"}]"));
+        return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "must be a JSON array of tolerations, e.g. [{\"key\": \"dedicated\", "
+                                                                                          "\"operator\": \"Equal\", \"value\": \"gpu\", \"effect\": \"NoSchedule\"}]"));
     if (auto s = tolerations(field, doc->array()); !s)
         return s.error();
     return doc->array();
@@ -354,7 +355,7 @@ Result<QJsonObject> resourceQuotaJson(const QString &field, const QString &json)
         if (auto s = labelKey(field, it.key()); !s)
             return s.error();
         if (!it.value().isString())
-            return Error::invalid(field, QStringLiteral("quota '%1' must be a quantity string like \"2\" or \"4Gi\"").arg(it.key()));
+            return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "quota '%1' must be a quantity string like \"2\" or \"4Gi\"").arg(it.key()));
     }
     return obj;
 }
@@ -368,9 +369,9 @@ Result<QJsonObject> limitRangeJson(const QString &field, const QString &json)
                                        QStringLiteral("max"), QStringLiteral("min")};
     for (auto it = obj->begin(); it != obj->end(); ++it) {
         if (!keys.contains(it.key()))
-            return Error::invalid(field, QStringLiteral("unknown field '%1' (allowed: default, defaultRequest, max, min)").arg(it.key()));
+            return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "unknown field '%1' (allowed: default, defaultRequest, max, min)").arg(it.key()));
         if (!it.value().isObject())
-            return Error::invalid(field, QStringLiteral("'%1' must be an object like {\"cpu\": \"500m\"}").arg(it.key()));
+            return Error::invalid(field, QCoreApplication::translate("fleetdeck::validation", "'%1' must be an object like {\"cpu\": \"500m\"}").arg(it.key()));
     }
     return obj;
 }
@@ -384,9 +385,9 @@ QList<Error> serverProblems(const Server &s)
         collect(out, port(QStringLiteral("port"), s.port));
         collect(out, unixUser(QStringLiteral("user"), s.user));
         if (s.auth == AuthMethod::Key && s.identityFile.isEmpty())
-            out.append(Error::invalid(QStringLiteral("identity"), QStringLiteral("key authentication needs a private key file")));
+            out.append(Error::invalid(QStringLiteral("identity"), QCoreApplication::translate("fleetdeck::validation", "key authentication needs a private key file")));
         if (s.auth == AuthMethod::Password && s.secret.isEmpty())
-            out.append(Error::invalid(QStringLiteral("password"), QStringLiteral("password authentication needs a password")));
+            out.append(Error::invalid(QStringLiteral("password"), QCoreApplication::translate("fleetdeck::validation", "password authentication needs a password")));
     }
     if (!s.hostKeyFingerprint.isEmpty())
         collect(out, fingerprint(QStringLiteral("fingerprint"), s.hostKeyFingerprint));
@@ -399,9 +400,9 @@ QList<Error> serverProblems(const Server &s)
     if (!k.storageClass.isEmpty())
         collect(out, kubernetesSubdomain(QStringLiteral("storage-class"), k.storageClass));
     if (k.swarmPublishMode != QLatin1String("ingress") && k.swarmPublishMode != QLatin1String("host"))
-        out.append(Error::invalid(QStringLiteral("publish-mode"), QStringLiteral("must be ingress or host")));
+        out.append(Error::invalid(QStringLiteral("publish-mode"), QCoreApplication::translate("fleetdeck::validation", "must be ingress or host")));
     if (k.swarmManager && k.swarmWorker)
-        out.append(Error::invalid(QStringLiteral("swarm-role"), QStringLiteral("a node is a swarm manager or a worker, not both")));
+        out.append(Error::invalid(QStringLiteral("swarm-role"), QCoreApplication::translate("fleetdeck::validation", "a node is a swarm manager or a worker, not both")));
     return out;
 }
 
@@ -412,35 +413,35 @@ QList<Error> applicationProblems(const Application &a)
     if (!a.project.isEmpty())
         collect(out, kubernetesName(QStringLiteral("project"), a.project));   // also a label on what it runs, one day
     if (a.serverId <= 0)
-        out.append(Error::invalid(QStringLiteral("server"), QStringLiteral("is required")));
+        out.append(Error::invalid(QStringLiteral("server"), QCoreApplication::translate("fleetdeck::validation", "is required")));
     collect(out, imageReference(QStringLiteral("image"), a.image));
     QSet<int> seenPorts;
     for (int p : a.ports) {
         collect(out, port(QStringLiteral("port"), p));
         if (seenPorts.contains(p))
-            out.append(Error::invalid(QStringLiteral("port"), QStringLiteral("%1 is listed twice").arg(p)));
+            out.append(Error::invalid(QStringLiteral("port"), QCoreApplication::translate("fleetdeck::validation", "%1 is listed twice").arg(p)));
         seenPorts.insert(p);
     }
     for (const QString &d : a.domains)
         collect(out, domain(QStringLiteral("domain"), d));
     if (!a.domains.isEmpty() && a.ports.isEmpty())
-        out.append(Error::invalid(QStringLiteral("port"), QStringLiteral("an application with a domain needs a port to route to")));
+        out.append(Error::invalid(QStringLiteral("port"), QCoreApplication::translate("fleetdeck::validation", "an application with a domain needs a port to route to")));
     QSet<QString> seenKeys;
     for (const EnvVar &e : a.env) {
         collect(out, envKey(QStringLiteral("env"), e.key));
         if (seenKeys.contains(e.key))
-            out.append(Error::invalid(QStringLiteral("env"), QStringLiteral("'%1' is set twice").arg(e.key)));
+            out.append(Error::invalid(QStringLiteral("env"), QCoreApplication::translate("fleetdeck::validation", "'%1' is set twice").arg(e.key)));
         if (e.value.contains(QChar(0)))
-            out.append(Error::invalid(QStringLiteral("env"), QStringLiteral("value of '%1' contains a NUL byte").arg(e.key)));
+            out.append(Error::invalid(QStringLiteral("env"), QCoreApplication::translate("fleetdeck::validation", "value of '%1' contains a NUL byte").arg(e.key)));
         seenKeys.insert(e.key);
     }
     collect(out, healthPath(QStringLiteral("health-path"), a.health.path));
     if (a.health.port != 0)
         collect(out, port(QStringLiteral("health-port"), a.health.port));
     if (a.health.intervalSeconds < 1 || a.health.timeoutSeconds < 1 || a.health.retries < 1)
-        out.append(Error::invalid(QStringLiteral("health"), QStringLiteral("interval, timeout and retries must be at least 1")));
+        out.append(Error::invalid(QStringLiteral("health"), QCoreApplication::translate("fleetdeck::validation", "interval, timeout and retries must be at least 1")));
     if (!a.health.path.isEmpty() && a.ports.isEmpty() && a.health.port == 0)
-        out.append(Error::invalid(QStringLiteral("health-path"), QStringLiteral("an HTTP health check needs a port")));
+        out.append(Error::invalid(QStringLiteral("health-path"), QCoreApplication::translate("fleetdeck::validation", "an HTTP health check needs a port")));
     std::optional<qint64> cpuLimit, cpuRes, memLimit, memRes;
     auto quantity = [&](const QString &text, const QString &field, bool cpu) -> std::optional<qint64> {
         if (text.isEmpty())
@@ -457,15 +458,15 @@ QList<Error> applicationProblems(const Application &a)
     memLimit = quantity(a.memoryLimit, QStringLiteral("memory"), false);
     memRes = quantity(a.memoryReservation, QStringLiteral("memory-reservation"), false);
     if (cpuLimit && cpuRes && *cpuRes > *cpuLimit)
-        out.append(Error::invalid(QStringLiteral("cpu-reservation"), QStringLiteral("is more than the CPU limit")));
+        out.append(Error::invalid(QStringLiteral("cpu-reservation"), QCoreApplication::translate("fleetdeck::validation", "is more than the CPU limit")));
     if (memLimit && memRes && *memRes > *memLimit)
-        out.append(Error::invalid(QStringLiteral("memory-reservation"), QStringLiteral("is more than the memory limit")));
+        out.append(Error::invalid(QStringLiteral("memory-reservation"), QCoreApplication::translate("fleetdeck::validation", "is more than the memory limit")));
     static const QSet<QString> policies = {QStringLiteral("no"), QStringLiteral("always"), QStringLiteral("unless-stopped"),
                                            QStringLiteral("on-failure")};
     if (!policies.contains(a.restartPolicy))
-        out.append(Error::invalid(QStringLiteral("restart-policy"), QStringLiteral("must be no, always, unless-stopped or on-failure")));
+        out.append(Error::invalid(QStringLiteral("restart-policy"), QCoreApplication::translate("fleetdeck::validation", "must be no, always, unless-stopped or on-failure")));
     if (!a.network.isEmpty() && !matches(QStringLiteral("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}"), a.network))
-        out.append(Error::invalid(QStringLiteral("network"), QStringLiteral("'%1' is not a Docker network name").arg(a.network)));
+        out.append(Error::invalid(QStringLiteral("network"), QCoreApplication::translate("fleetdeck::validation", "'%1' is not a Docker network name").arg(a.network)));
     collect(out, replicas(QStringLiteral("replicas"), a.replicas));
     collect(out, replicas(QStringLiteral("swarm-replicas"), a.swarmReplicas));
     collect(out, replicas(QStringLiteral("kubernetes-replicas"), a.kubernetesReplicas));
@@ -497,7 +498,7 @@ QList<Error> clusterProblems(const KubernetesCluster &c)
     collect(out, kubernetesName(QStringLiteral("name"), c.name));
     if (!c.apiEndpoint.isEmpty() && !c.apiEndpoint.startsWith(QLatin1String("https://"))
         && !c.apiEndpoint.startsWith(QLatin1String("http://")))
-        out.append(Error::invalid(QStringLiteral("api-endpoint"), QStringLiteral("the API endpoint is a URL like https://10.0.0.5:6443")));
+        out.append(Error::invalid(QStringLiteral("api-endpoint"), QCoreApplication::translate("fleetdeck::validation", "the API endpoint is a URL like https://10.0.0.5:6443")));
     return out;
 }
 
