@@ -1,6 +1,7 @@
 // ClusterService: cluster and namespace rows, credentials taken from the server's kubeconfig.
 #include "services/ClusterService.h"
 
+#include "core/Translate.h"
 #include "domain/Validation.h"
 #include "kubeconfig/Kubeconfig.h"
 #include "orchestrators/kubernetes/KubernetesOrchestrator.h"
@@ -90,7 +91,7 @@ Result<KubernetesNamespace> ClusterService::serverNamespace(const Server &server
     if (auto existing = kubernetes::namespaceSettingsFor(*m_store, server))
         return *existing;
     if (!create)
-        return Error::notFound(QStringLiteral("no settings stored for namespace %1 of server %2 (fleetdeck-cli namespace set %2 ...)")
+        return Error::notFound(QCoreApplication::translate("fleetdeck::services", "no settings stored for namespace %1 of server %2 (fleetdeck-cli namespace set %2 ...)")
                                    .arg(server.settings.kubernetesNamespace, server.name));
     auto clusters = m_store->clusters(server.id);
     if (!clusters)

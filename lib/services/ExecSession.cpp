@@ -1,5 +1,6 @@
 // ExecSession and its worker: the session's two halves, joined by queued signals.
 #include "services/ExecSession.h"
+#include "core/Translate.h"
 #include "services/ExecSessionWorker.h"
 
 #include <QTimer>
@@ -83,7 +84,7 @@ void ExecSessionWorker::stop()
     m_stream->cancel();
     // A stream whose end never comes (a dead connection) must not keep the session busy.
     QTimer::singleShot(kStopGraceMs, this, [this] {
-        finish(-1, Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+        finish(-1, Error::make(ErrorKind::Cancelled, QCoreApplication::translate("fleetdeck::services", "Cancelled.")));
     });
 }
 

@@ -1,5 +1,6 @@
 // LogFollow and its worker: the follow's two halves, joined by queued signals.
 #include "services/LogFollow.h"
+#include "core/Translate.h"
 #include "services/LogFollowWorker.h"
 
 #include <QTimer>
@@ -86,7 +87,7 @@ void LogFollowWorker::stop()
     QTimer::singleShot(kStopGraceMs, this, [this] {
         if (m_stream && !m_stream->isFinished()) {
             m_stream->disconnect(this);
-            Q_EMIT finished(false, Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+            Q_EMIT finished(false, Error::make(ErrorKind::Cancelled, QCoreApplication::translate("fleetdeck::services", "Cancelled.")));
             done();
         }
     });
