@@ -1,6 +1,7 @@
 // Build context (ustar writer) and the docker build command.
 #include "deploy/BuildContext.h"
 
+#include "core/Translate.h"
 #include "orchestrators/Labels.h"
 
 #include <QDir>
@@ -50,9 +51,9 @@ Status appendEntry(QByteArray &out, const QByteArray &path, char type, int mode,
 {
     QByteArray prefix, name;
     if (!splitPath(path, &prefix, &name))
-        return Error::invalid(QStringLiteral("build"), QStringLiteral("the path %1 is too long for the build archive").arg(QString::fromUtf8(path)));
+        return Error::invalid(QStringLiteral("build"), QCoreApplication::translate("fleetdeck::deploy", "the path %1 is too long for the build archive").arg(QString::fromUtf8(path)));
     if (linkTarget.size() > 100)
-        return Error::invalid(QStringLiteral("build"), QStringLiteral("the link target of %1 is too long").arg(QString::fromUtf8(path)));
+        return Error::invalid(QStringLiteral("build"), QCoreApplication::translate("fleetdeck::deploy", "the link target of %1 is too long").arg(QString::fromUtf8(path)));
     char h[512];
     std::memset(h, 0, sizeof h);
     std::memcpy(h, name.constData(), size_t(name.size()));
@@ -101,7 +102,7 @@ Result<QByteArray> tarDirectory(const QString &dirPath, qint64 maxBytes)
 {
     const QDir dir(dirPath);
     if (!dir.exists())
-        return Error::invalid(QStringLiteral("build"), QStringLiteral("the folder %1 does not exist").arg(dirPath));
+        return Error::invalid(QStringLiteral("build"), QCoreApplication::translate("fleetdeck::deploy", "the folder %1 does not exist").arg(dirPath));
     QStringList paths;
     QDirIterator it(dirPath, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
                     QDirIterator::Subdirectories);
@@ -125,22 +126,22 @@ Result<QByteArray> tarDirectory(const QString &dirPath, qint64 maxBytes)
             char target[4096];
             const ssize_t n = ::readlink(QFile::encodeName(fi.filePath()).constData(), target, sizeof target);
             if (n < 0)
-                return Error::invalid(QStringLiteral("build"), QStringLiteral("cannot read the link %1").arg(fi.filePath()));
+                return Error::invalid(QStringLiteral("build"), QCoreApplication::translate("fleetdeck::deploy", "cannot read the link %1").arg(fi.filePath()));
             s = appendEntry(out, path, '2', 0777, {}, QByteArray(target, qsizetype(n)), mtime);
         } else if (fi.isDir()) {
             s = appendEntry(out, path + '/', '5', 0755, {}, {}, mtime);
         } else if (fi.isFile()) {
             QFile f(fi.filePath());
             if (!f.open(QIODevice::ReadOnly))
-                return Error::invalid(QStringLiteral("build"), QStringLiteral("cannot read %1: %2").arg(fi.filePath(), f.errorString()));
+                return Error::invalid(QStringLiteral("build"), QCoreApplication::translate("fleetdeck::deploy", "cannot read %1: %2").arg(fi.filePath(), f.errorString()));
             s = appendEntry(out, path, '0', mode, f.readAll(), {}, mtime);
         } else {
-            return Error::invalid(QStringLiteral("build"), QStringLiteral("%1 is not a file, folder or link").arg(fi.filePath()));
+            return Error::invalid(QStringLiteral("build"), QCoreApplication::translate("fleetdeck::deploy", "%1 is not a file, folder or link").arg(fi.filePath()));
         }
         if (!s)
             return s.error();
         if (out.size() > maxBytes)
-            return Error::invalid(QStringLiteral("build"), QStringLiteral("the build folder %1 is larger than %2 MiB")
+            return Error::invalid(QStringLiteral("build"), QCoreApplication::translate("fleetdeck::deploy", "the build folder %1 is larger than %2 MiB")
                                                               .arg(dirPath).arg(maxBytes / (1024 * 1024)));
     }
     out.append(QByteArray(1024, '\0'));
@@ -162,7 +163,7 @@ Result<PlannedCommand> buildCommand(const Application &app, qint64 deploymentId)
 {
     const QString dockerfile = app.dockerfile.isEmpty() ? QStringLiteral("Dockerfile") : app.dockerfile;
     if (dockerfile.startsWith(QLatin1Char('-')) || dockerfile.startsWith(QLatin1Char('/')) || dockerfile.split(QLatin1Char('/')).contains(QStringLiteral("..")))
-        return Error::invalid(QStringLiteral("dockerfile"), QStringLiteral("'%1' must be a path inside the build source").arg(dockerfile));
+        return Error::invalid(QStringLiteral("dockerfile"), QCoreApplication::translate("fleetdeck::deploy", "'%1' must be a path inside the build source").arg(dockerfile));
     PlannedCommand c;
     c.step = QStringLiteral("build");
     // --force-rm: a failed step leaves no intermediate container behind on the server.
@@ -177,10 +178,10 @@ Result<PlannedCommand> buildCommand(const Application &app, qint64 deploymentId)
     } else {
         const QFileInfo fi(app.buildSource);
         if (!fi.isDir())
-            return Error::invalid(QStringLiteral("build"), QStringLiteral("'%1' is neither a folder on this machine nor a git URL "
-                                                                         "(https://, ssh://, git@...)").arg(app.buildSource));
+            return Error::invalid(QStringLiteral("build"), QCoreApplication::translate("fleetdeck::deploy", "'%1' is neither a folder on this machine nor a git URL "
+                                                                                                           "(https://, ssh://, git@...)").arg(app.buildSource));
         if (!QFileInfo::exists(QDir(fi.absoluteFilePath()).filePath(dockerfile)))
-            return Error::invalid(QStringLiteral("dockerfile"), QStringLiteral("%1 has no %2").arg(app.buildSource, dockerfile));
+            return Error::invalid(QStringLiteral("dockerfile"), QCoreApplication::translate("fleetdeck::deploy", "%1 has no %2").arg(app.buildSource, dockerfile));
         auto tar = tarDirectory(fi.absoluteFilePath());
         if (!tar)
             return tar.error();

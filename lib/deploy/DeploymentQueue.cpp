@@ -1,6 +1,7 @@
 // DeploymentQueue: per-application serialisation of deployment jobs (see DeploymentQueue.h).
 #include "deploy/DeploymentQueue.h"
 
+#include "core/Translate.h"
 #include "core/Logging.h"
 #include "store/Repositories.h"
 
@@ -135,7 +136,7 @@ Result<Deployment> DeploymentQueue::wait(qint64 deploymentId, int timeoutMs)
     QDeadlineTimer deadline = timeoutMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(timeoutMs);
     while (!job->done) {
         if (!m_changed.wait(&m_mutex, deadline))
-            return Error::make(ErrorKind::Timeout, QStringLiteral("deployment %1 is still running").arg(deploymentId));
+            return Error::make(ErrorKind::Timeout, QCoreApplication::translate("fleetdeck::deploy", "deployment %1 is still running").arg(deploymentId));
     }
     return *job->result;
 }
@@ -160,7 +161,7 @@ Status DeploymentQueue::cancel(qint64 deploymentId)
         QMutexLocker lock(&m_mutex);
         auto job = m_jobs.value(deploymentId);
         if (!job || job->done)
-            return Error::make(ErrorKind::NotFound, QStringLiteral("deployment %1 is not queued or running here").arg(deploymentId));
+            return Error::make(ErrorKind::NotFound, QCoreApplication::translate("fleetdeck::deploy", "deployment %1 is not queued or running here").arg(deploymentId));
         job->cancel.cancel();
         if (!job->started) {
             auto &waiting = m_waiting[job->request.applicationId];
