@@ -1,6 +1,7 @@
 // CommandRunner: deadline, cancel and step reporting around Transport::execute.
 #include "orchestrators/CommandRunner.h"
 
+#include "core/Translate.h"
 #include "core/Logging.h"
 #include "orchestrators/docker/DockerParsers.h"
 #include "remote/ActivityLog.h"
@@ -40,9 +41,9 @@ QString CommandRunner::where() const
 Status CommandRunner::checkpoint(const QString &what) const
 {
     if (m_ctx.cancel.isCancelled())
-        return Error::make(ErrorKind::Cancelled, QStringLiteral("%1: cancelled").arg(what));
+        return Error::make(ErrorKind::Cancelled, QCoreApplication::translate("fleetdeck::orchestrators", "%1: cancelled").arg(what));
     if (m_ctx.deadline.hasExpired())
-        return Error::make(ErrorKind::Timeout, QStringLiteral("%1: the time allowed ran out").arg(what));
+        return Error::make(ErrorKind::Timeout, QCoreApplication::translate("fleetdeck::orchestrators", "%1: the time allowed ran out").arg(what));
     return {};
 }
 
@@ -76,7 +77,7 @@ Result<CommandResult> CommandRunner::run(const PlannedCommand &planned, Output o
     if (remaining >= 0)
         timeout = int(qMax<qint64>(1, qMin<qint64>(timeout, remaining)));
     cmd.timeoutMs = timeout;
-    const QString line = shellJoin(maskedArgv(cmd));
+    const QString line = checks::displayCommand(maskedArgv(cmd));   // kubectl wrappers as one word, secrets masked
     qCDebug(lcOrchestrator).noquote() << "run" << line;
     auto result = m_transport->execute(cmd, m_ctx.cancel);
     if (!result) {

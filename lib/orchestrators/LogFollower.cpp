@@ -1,6 +1,8 @@
 // LogFollower: owned streams, the bound on replica streams, cancel, and finishing exactly once.
 #include "orchestrators/LogFollower.h"
 
+#include "core/Translate.h"
+
 #include <QTimer>
 
 namespace fleetdeck {
@@ -8,7 +10,7 @@ namespace fleetdeck {
 namespace {
 Error cancelled()
 {
-    return Error::make(ErrorKind::Cancelled, QStringLiteral("log follow cancelled"));
+    return Error::make(ErrorKind::Cancelled, QCoreApplication::translate("fleetdeck::orchestrators", "log follow cancelled"));
 }
 } // namespace
 

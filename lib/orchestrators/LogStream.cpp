@@ -1,6 +1,8 @@
 // LogStream: merging of remote log streams.
 #include "orchestrators/LogStream.h"
 
+#include "core/Translate.h"
+
 namespace fleetdeck {
 
 LogStream::LogStream(QObject *parent) : QObject(parent)
@@ -44,7 +46,7 @@ void LogStream::cancel()
         s->cancel();
     if (m_open == 0) {
         m_finished = true;
-        Q_EMIT finished(false, Error::make(ErrorKind::Cancelled, QStringLiteral("log follow cancelled")));
+        Q_EMIT finished(false, Error::make(ErrorKind::Cancelled, QCoreApplication::translate("fleetdeck::orchestrators", "log follow cancelled")));
     }
 }
 
@@ -57,7 +59,7 @@ void LogStream::onSourceFinished(int exitCode, const Error &error)
     if (!m_cancelled && !m_failed && (exitCode != 0 || !error.message.isEmpty())) {
         m_failed = true;
         m_firstError = error.message.isEmpty()
-            ? Error::make(ErrorKind::RemoteFailed, QStringLiteral("log stream ended with exit code %1").arg(exitCode))
+            ? Error::make(ErrorKind::RemoteFailed, QCoreApplication::translate("fleetdeck::orchestrators", "log stream ended with exit code %1").arg(exitCode))
             : error;
         m_firstError.exitCode = exitCode;
     }
@@ -65,7 +67,7 @@ void LogStream::onSourceFinished(int exitCode, const Error &error)
         return;
     m_finished = true;
     if (m_cancelled)
-        Q_EMIT finished(false, Error::make(ErrorKind::Cancelled, QStringLiteral("log follow cancelled")));
+        Q_EMIT finished(false, Error::make(ErrorKind::Cancelled, QCoreApplication::translate("fleetdeck::orchestrators", "log follow cancelled")));
     else if (m_failed)
         Q_EMIT finished(false, m_firstError);
     else

@@ -1,6 +1,7 @@
 // The orchestrator factory and its registry of backends.
 #include "orchestrators/OrchestratorFactory.h"
 
+#include "core/Translate.h"
 #include "orchestrators/docker/DockerOrchestrator.h"
 #include "orchestrators/kubernetes/KubernetesOrchestrator.h"
 #include "orchestrators/swarm/SwarmOrchestrator.h"
@@ -56,10 +57,10 @@ Result<std::unique_ptr<OrchestratorInterface>> create(const BackendSetup &setup)
     }
     if (!factory)
         return Error::make(ErrorKind::NotSupported,
-                           QStringLiteral("no %1 backend is built into this Fleetdeck (server %2)")
+                           QCoreApplication::translate("fleetdeck::orchestrators", "no %1 backend is built into this Fleetdeck (server %2)")
                                .arg(orchestratorName(server.settings.orchestrator), server.name));
     if (!setup.transport)
-        return Error::make(ErrorKind::Internal, QStringLiteral("no transport for server %1").arg(server.name));
+        return Error::make(ErrorKind::Internal, QCoreApplication::translate("fleetdeck::orchestrators", "no transport for server %1").arg(server.name));
     return factory(setup);
 }
 

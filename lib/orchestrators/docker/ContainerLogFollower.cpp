@@ -2,6 +2,7 @@
 // that starts later.
 #include "orchestrators/docker/ContainerLogFollower.h"
 
+#include "core/Translate.h"
 #include "core/Logging.h"
 #include "orchestrators/Labels.h"
 #include "orchestrators/docker/DockerCommands.h"
@@ -109,7 +110,7 @@ void ContainerLogFollower::streamEnded(Role role, const QString &key, int exitCo
     Error e = error;
     if (e.message.isEmpty())
         e = exitCode != 0 ? engineError(r, QStringLiteral("watch the containers that start"), m_transport->describe())
-                          : Error::make(ErrorKind::RemoteFailed, QStringLiteral("docker events ended on %1").arg(m_transport->describe()));
+                          : Error::make(ErrorKind::RemoteFailed, QCoreApplication::translate("fleetdeck::orchestrators", "docker events ended on %1").arg(m_transport->describe()));
     failWith(exitCode != 0 ? exitCode : -1, e);
 }
 

@@ -1,6 +1,7 @@
 // ContainerOptions: env, health check and quantities as Docker CLI arguments.
 #include "orchestrators/docker/ContainerOptions.h"
 
+#include "core/Translate.h"
 #include "domain/Quantity.h"
 #include "remote/ShellQuote.h"
 
@@ -49,10 +50,10 @@ Status checkSecretEnv(const QList<EnvVar> &env)
             continue;
         if (reservedForLoader(e.key))
             return Error::invalid(QStringLiteral("env"),
-                                  QStringLiteral("secret variable %1 cannot be passed safely: the docker command on the "
-                                                 "server would use it itself; rename it or make it non-secret").arg(e.key));
+                                  QCoreApplication::translate("fleetdeck::orchestrators", "secret variable %1 cannot be passed safely: the docker command on the "
+                                                                                          "server would use it itself; rename it or make it non-secret").arg(e.key));
         if (e.value.contains(QChar(0)))
-            return Error::invalid(QStringLiteral("env"), QStringLiteral("value of %1 contains a NUL byte").arg(e.key));
+            return Error::invalid(QStringLiteral("env"), QCoreApplication::translate("fleetdeck::orchestrators", "value of %1 contains a NUL byte").arg(e.key));
     }
     return {};
 }
@@ -115,8 +116,8 @@ QString healthCommand(const Application &app)
 Result<QStringList> healthArgs(const Application &app)
 {
     if (!app.health.path.isEmpty() && app.health.command.isEmpty() && app.health.port <= 0 && app.ports.isEmpty())
-        return Error::invalid(QStringLiteral("health-port"), QStringLiteral("an HTTP health check needs a port: set the "
-                                                                           "health port or give the application a port"));
+        return Error::invalid(QStringLiteral("health-port"), QCoreApplication::translate("fleetdeck::orchestrators", "an HTTP health check needs a port: set the "
+                                                                                                                    "health port or give the application a port"));
     const QString cmd = healthCommand(app);
     if (cmd.isEmpty())
         return QStringList{};

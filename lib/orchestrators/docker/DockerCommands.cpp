@@ -1,6 +1,7 @@
 // Argv builders of the standalone Docker backend.
 #include "orchestrators/docker/DockerCommands.h"
 
+#include "core/Translate.h"
 #include "orchestrators/Labels.h"
 #include "orchestrators/docker/ContainerOptions.h"
 
@@ -47,9 +48,9 @@ Status checkReplicas(const Application &app, int replicas)
 {
     if (replicas > 1 && publishesPorts(app))
         return Error::invalid(QStringLiteral("replicas"),
-                              QStringLiteral("standalone Docker cannot run %1 replicas that all publish host port %2: give "
-                                             "the application a domain (the proxy then balances between replicas), or use "
-                                             "Docker Swarm").arg(replicas).arg(app.ports.first()));
+                              QCoreApplication::translate("fleetdeck::orchestrators", "standalone Docker cannot run %1 replicas that all publish host port %2: give "
+                                                                                      "the application a domain (the proxy then balances between replicas), or use "
+                                                                                      "Docker Swarm").arg(replicas).arg(app.ports.first()));
     return {};
 }
 

@@ -1,6 +1,8 @@
 // Parsers of Docker CLI output (see DockerParsers.h).
 #include "orchestrators/docker/DockerParsers.h"
 
+#include "core/Translate.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -21,7 +23,7 @@ Result<QList<QJsonObject>> parseJsonLines(const QByteArray &output, const QStrin
         if (err.error != QJsonParseError::NoError || !doc.isObject()) {
             const QString why = err.error != QJsonParseError::NoError ? err.errorString() : QStringLiteral("not a JSON object");
             return Error::make(ErrorKind::ParseFailed,
-                               QStringLiteral("could not read the output of %1 (line %2: %3)").arg(what).arg(lineNo).arg(why),
+                               QCoreApplication::translate("fleetdeck::orchestrators", "could not read the output of %1 (line %2: %3)").arg(what).arg(lineNo).arg(why),
                                QString::fromUtf8(line.left(300)));
         }
         out.append(doc.object());
@@ -153,7 +155,7 @@ Result<QList<ContainerRow>> parseContainerList(const QByteArray &output)
         r.createdAt = o.value(QLatin1String("CreatedAt")).toString();
         r.labels = parseLabelList(o.value(QLatin1String("Labels")).toString());
         if (r.id.isEmpty())
-            return Error::make(ErrorKind::ParseFailed, QStringLiteral("docker ps printed a container without an ID"));
+            return Error::make(ErrorKind::ParseFailed, QCoreApplication::translate("fleetdeck::orchestrators", "docker ps printed a container without an ID"));
         const StatusText st = parseStatusText(r.status);
         r.health = st.health;
         r.exitCode = st.exitCode;
@@ -168,7 +170,7 @@ Result<ContainerState> parseContainerState(const QByteArray &output)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(output.trimmed(), &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return Error::make(ErrorKind::ParseFailed, QStringLiteral("could not read the container state"),
+        return Error::make(ErrorKind::ParseFailed, QCoreApplication::translate("fleetdeck::orchestrators", "could not read the container state"),
                            QString::fromUtf8(output.left(300)));
     const QJsonObject o = doc.object();
     ContainerState s;
@@ -190,7 +192,7 @@ Result<ContainerState> parseContainerState(const QByteArray &output)
         }
     }
     if (s.status.isEmpty())
-        return Error::make(ErrorKind::ParseFailed, QStringLiteral("the container state has no Status"),
+        return Error::make(ErrorKind::ParseFailed, QCoreApplication::translate("fleetdeck::orchestrators", "the container state has no Status"),
                            QString::fromUtf8(output.left(300)));
     return s;
 }
@@ -225,7 +227,7 @@ Result<QList<ResourceUsage>> parseStats(const QByteArray &output)
         const auto mem = sizePair(o.value(QLatin1String("MemUsage")).toString());
         const auto net = sizePair(o.value(QLatin1String("NetIO")).toString());
         if (!cpu || !memPerc || !mem || !net)
-            return Error::make(ErrorKind::ParseFailed, QStringLiteral("could not read docker stats for %1").arg(u.replica),
+            return Error::make(ErrorKind::ParseFailed, QCoreApplication::translate("fleetdeck::orchestrators", "could not read docker stats for %1").arg(u.replica),
                                QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
         u.cpuPercent = *cpu;
         u.memoryPercent = *memPerc;
@@ -270,13 +272,13 @@ Result<ContainerEvent> parseContainerEvent(const QByteArray &line)
     if (!rows)
         return rows.error();
     if (rows->size() != 1)
-        return Error::make(ErrorKind::ParseFailed, QStringLiteral("docker events printed %1 events on one line").arg(rows->size()),
+        return Error::make(ErrorKind::ParseFailed, QCoreApplication::translate("fleetdeck::orchestrators", "docker events printed %1 events on one line").arg(rows->size()),
                            QString::fromUtf8(line.left(300)));
     const QJsonObject o = rows->first();
     const QJsonObject actor = o.value(QLatin1String("Actor")).toObject();
     const QJsonObject attributes = actor.value(QLatin1String("Attributes")).toObject();
     if (o.value(QLatin1String("Type")).toString() != QLatin1String("container"))
-        return Error::make(ErrorKind::ParseFailed, QStringLiteral("docker events printed an event that is not a container's"),
+        return Error::make(ErrorKind::ParseFailed, QCoreApplication::translate("fleetdeck::orchestrators", "docker events printed an event that is not a container's"),
                            QString::fromUtf8(line.left(300)));
     ContainerEvent e;
     // Newer engines drop the old top-level "id"/"status"/"from" fields: Actor and Action are the real ones.
@@ -289,8 +291,8 @@ Result<ContainerEvent> parseContainerEvent(const QByteArray &line)
     if (e.timeNano <= 0)
         e.timeNano = o.value(QLatin1String("time")).toInteger() * 1000000000;
     if (e.id.isEmpty() || e.action.isEmpty() || e.name.isEmpty() || e.timeNano <= 0)
-        return Error::make(ErrorKind::ParseFailed, QStringLiteral("docker events printed a container event without its ID, "
-                                                                  "action, name or time"),
+        return Error::make(ErrorKind::ParseFailed, QCoreApplication::translate("fleetdeck::orchestrators", "docker events printed a container event without its ID, "
+                                                                                                           "action, name or time"),
                            QString::fromUtf8(line.left(300)));
     return e;
 }
@@ -300,7 +302,7 @@ Result<SwarmInfo> parseSwarmInfo(const QByteArray &output)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(output.trimmed(), &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return Error::make(ErrorKind::ParseFailed, QStringLiteral("could not read the swarm state of the engine"),
+        return Error::make(ErrorKind::ParseFailed, QCoreApplication::translate("fleetdeck::orchestrators", "could not read the swarm state of the engine"),
                            QString::fromUtf8(output.left(300)));
     const QJsonObject o = doc.object();
     SwarmInfo s;
@@ -312,7 +314,7 @@ Result<SwarmInfo> parseSwarmInfo(const QByteArray &output)
     s.managers = o.value(QLatin1String("Managers")).toInt();
     s.error = o.value(QLatin1String("Error")).toString();
     if (s.localNodeState.isEmpty())
-        return Error::make(ErrorKind::ParseFailed, QStringLiteral("the engine did not say whether it is in a swarm"),
+        return Error::make(ErrorKind::ParseFailed, QCoreApplication::translate("fleetdeck::orchestrators", "the engine did not say whether it is in a swarm"),
                            QString::fromUtf8(output.left(300)));
     return s;
 }

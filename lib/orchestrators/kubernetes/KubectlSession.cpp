@@ -1,6 +1,7 @@
 // KubectlSession: kubeconfig checks, the uploaded kubeconfig's lifetime, checked kubectl runs.
 #include "orchestrators/kubernetes/KubectlSession.h"
 
+#include "core/Translate.h"
 #include "core/Logging.h"
 #include "kubeconfig/Kubeconfig.h"
 #include "orchestrators/kubernetes/KubectlInvocation.h"
@@ -32,7 +33,7 @@ Result<std::shared_ptr<KubeconfigLease>> KubeconfigLease::create(std::shared_ptr
     const auto dir = parseLeaseDir(r->stdoutData);
     if (!r->succeeded() || !dir)
         return Error::make(ErrorKind::RemoteFailed,
-                           QStringLiteral("Could not hand the kubeconfig over on %1 (exit %2)").arg(transport->describe()).arg(r->exitCode),
+                           QCoreApplication::translate("fleetdeck::orchestrators", "Could not hand the kubeconfig over on %1 (exit %2)").arg(transport->describe()).arg(r->exitCode),
                            QString::fromUtf8(r->stderrData));
     return std::shared_ptr<KubeconfigLease>(new KubeconfigLease(std::move(transport), *dir));
 }
@@ -82,7 +83,7 @@ Status checkStoredKubeconfig(const QString &kubeconfig, const QString &context, 
     const QString selected = context.isEmpty() ? checked.config.currentContext : context;
     if (!checked.config.context(selected))
         return Error::invalid(context.isEmpty() ? QStringLiteral("kubeconfig") : QStringLiteral("kube-context"),
-                              QStringLiteral("the kubeconfig has no context '%1' (it has: %2)")
+                              QCoreApplication::translate("fleetdeck::orchestrators", "the kubeconfig has no context '%1' (it has: %2)")
                                   .arg(selected, checked.config.contextNames().join(QStringLiteral(", "))));
     auto credentials = kubeconfig::credentialsFor(kubeconfig, context);
     if (!credentials) {
@@ -95,8 +96,8 @@ Status checkStoredKubeconfig(const QString &kubeconfig, const QString &context, 
         const auto notAfter = certificateNotAfter(credentials->clientCertificate.toUtf8());
         if (notAfter && *notAfter < now)
             return Error::make(ErrorKind::AuthFailed,
-                               QStringLiteral("The client certificate of context '%1' in the kubeconfig expired on %2: "
-                                              "get a new kubeconfig from the cluster's administrator.")
+                               QCoreApplication::translate("fleetdeck::orchestrators", "The client certificate of context '%1' in the kubeconfig expired on %2: "
+                                                                                       "get a new kubeconfig from the cluster's administrator.")
                                    .arg(credentials->context, notAfter->toString(Qt::ISODate)));
     }
     return {};

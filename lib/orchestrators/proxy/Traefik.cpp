@@ -1,6 +1,8 @@
 // Traefik: labels, configuration and install commands (see Traefik.h).
 #include "orchestrators/proxy/Traefik.h"
 
+#include "core/Translate.h"
+
 namespace fleetdeck::proxy {
 
 namespace {
@@ -100,9 +102,9 @@ PlannedCommand imagePullCommand(const ProxySettings &s)
 Error missingImageError(const ProxySettings &s, const QString &where, const QString &pullError)
 {
     Error e = Error::make(ErrorKind::NotFound,
-                          QStringLiteral("the Traefik image %1 is not on %2 and could not be pulled: load it there "
-                                         "(docker load -i traefik.tar) or make its registry reachable, then install the "
-                                         "proxy again").arg(s.image, where),
+                          QCoreApplication::translate("fleetdeck::orchestrators", "the Traefik image %1 is not on %2 and could not be pulled: load it there "
+                                                                                  "(docker load -i traefik.tar) or make its registry reachable, then install the "
+                                                                                  "proxy again").arg(s.image, where),
                           pullError);
     e.field = QStringLiteral("image");
     return e;
@@ -163,7 +165,7 @@ Status install(CommandRunner &runner, Orchestrator orchestrator, const ProxySett
 {
     if (orchestrator == Orchestrator::Kubernetes)
         return Error::make(ErrorKind::NotSupported,
-                           QStringLiteral("on Kubernetes, routing goes through the cluster's ingress controller, not a Traefik container"));
+                           QCoreApplication::translate("fleetdeck::orchestrators", "on Kubernetes, routing goes through the cluster's ingress controller, not a Traefik container"));
     const QList<PlannedCommand> commands = installCommands(orchestrator, settings);
     // 1. The image: on the server already, or pullable.
     auto check = runner.run(commands.first());
