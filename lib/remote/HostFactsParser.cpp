@@ -2,6 +2,8 @@
 
 #include "remote/HostFactsParser.h"
 
+#include "core/Translate.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,7 +18,7 @@ Error parseError(const QString &what, const QByteArray &input, const QString &re
     QString detail = QString::fromUtf8(input.left(300));
     if (!reason.isEmpty())
         detail = reason + QStringLiteral(": ") + detail;
-    return Error::make(ErrorKind::ParseFailed, QStringLiteral("Could not understand the output of %1.").arg(what), detail);
+    return Error::make(ErrorKind::ParseFailed, QCoreApplication::translate("fleetdeck::remote", "Could not understand the output of %1.").arg(what), detail);
 }
 
 // The first JSON object in the text (tools may print warnings before or after it).

@@ -2,6 +2,7 @@
 
 #include "remote/LocalTransport.h"
 
+#include "core/Translate.h"
 #include "remote/ActivityLog.h"
 #include "remote/LineSplitter.h"
 #include "remote/ShellQuote.h"
@@ -74,7 +75,7 @@ void stopGroup(QProcess &process, int graceMs)
 
 Error startError(const QProcess &process)
 {
-    return Error::make(ErrorKind::Internal, QStringLiteral("Could not start /bin/sh."), process.errorString());
+    return Error::make(ErrorKind::Internal, QCoreApplication::translate("fleetdeck::remote", "Could not start /bin/sh."), process.errorString());
 }
 
 void recordEntry(const RemoteCommand &command, const QString &server, const Result<CommandResult> &result,
@@ -141,7 +142,7 @@ public:
         m_cancelled = true;
         signalGroup(m_process, SIGTERM);
         QTimer::singleShot(m_killGraceMs, this, [this] { signalGroup(m_process, SIGKILL); });
-        const Error error = Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled."));
+        const Error error = Error::make(ErrorKind::Cancelled, QCoreApplication::translate("fleetdeck::remote", "Cancelled."));
         end(error, {}, -1, Qt::QueuedConnection);
     }
 
@@ -166,7 +167,7 @@ private:
         CommandResult result;
         if (status == QProcess::CrashExit) {
             result.exitSignal = signalName(exitCode);
-            end(Error::make(ErrorKind::RemoteFailed, QStringLiteral("The command was killed by signal %1.").arg(result.exitSignal)),
+            end(Error::make(ErrorKind::RemoteFailed, QCoreApplication::translate("fleetdeck::remote", "The command was killed by signal %1.").arg(result.exitSignal)),
                 result);
             return;
         }
@@ -252,12 +253,12 @@ Result<CommandResult> LocalTransport::execute(const RemoteCommand &command, cons
             break;
         if (cancel.isCancelled()) {
             stopGroup(process, killGraceMs);
-            return finish(Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+            return finish(Error::make(ErrorKind::Cancelled, QCoreApplication::translate("fleetdeck::remote", "Cancelled.")));
         }
         if (deadline.hasExpired()) {
             stopGroup(process, killGraceMs);
             return finish(Error::make(ErrorKind::Timeout,
-                                      QStringLiteral("The command timed out after %1 ms on this machine and was stopped.")
+                                      QCoreApplication::translate("fleetdeck::remote", "The command timed out after %1 ms on this machine and was stopped.")
                                           .arg(command.timeoutMs),
                                       QString::fromUtf8(result.stderrData.right(2000))));
         }
@@ -285,9 +286,9 @@ std::unique_ptr<RemoteStream> LocalTransport::stream(const RemoteCommand &comman
 Status LocalTransport::upload(const QByteArray &data, const QString &remotePath, int permissions)
 {
     if (remotePath.isEmpty() || remotePath.endsWith(QLatin1Char('/')))
-        return Error::invalid(QStringLiteral("remotePath"), QStringLiteral("a file path is needed"));
+        return Error::invalid(QStringLiteral("remotePath"), QCoreApplication::translate("fleetdeck::remote", "a file path is needed"));
     if (permissions < 0 || permissions > 07777)
-        return Error::invalid(QStringLiteral("permissions"), QStringLiteral("must be an octal mode such as 0600"));
+        return Error::invalid(QStringLiteral("permissions"), QCoreApplication::translate("fleetdeck::remote", "must be an octal mode such as 0600"));
     const QFileInfo info(remotePath);
     QByteArray temp = QFile::encodeName(info.absolutePath() + QLatin1Char('/') + QLatin1Char('.') + info.fileName()
                                         + QStringLiteral(".fleetdeck-XXXXXX"));
@@ -298,10 +299,10 @@ Status LocalTransport::upload(const QByteArray &data, const QString &remotePath,
             ::close(fd);
             ::unlink(temp.constData());
         }
-        return Status(Error::make(ErrorKind::Storage, QStringLiteral("Could not write %1: %2.").arg(remotePath, what), reason));
+        return Status(Error::make(ErrorKind::Storage, QCoreApplication::translate("fleetdeck::remote", "Could not write %1: %2.").arg(remotePath, what), reason));
     };
     if (fd < 0)
-        return Status(Error::make(ErrorKind::Storage, QStringLiteral("Could not create a file next to %1.").arg(remotePath),
+        return Status(Error::make(ErrorKind::Storage, QCoreApplication::translate("fleetdeck::remote", "Could not create a file next to %1.").arg(remotePath),
                                   QString::fromLocal8Bit(strerror(errno))));
     qsizetype offset = 0;
     while (offset < data.size()) {

@@ -15,6 +15,8 @@
 
 #include "remote/ShellQuote.h"
 
+#include "core/Translate.h"
+
 namespace fleetdeck {
 
 QString shellQuote(const QString &arg)
@@ -76,11 +78,11 @@ QByteArray shellJoinBytes(const QList<QByteArray> &argv)
 Status validateArgv(const QStringList &argv)
 {
     if (argv.isEmpty())
-        return Error::invalid(QStringLiteral("argv"), QStringLiteral("the command is empty"));
+        return Error::invalid(QStringLiteral("argv"), QCoreApplication::translate("fleetdeck::remote", "the command is empty"));
     for (qsizetype i = 0; i < argv.size(); ++i) {
         if (argv.at(i).contains(QChar(0)))
             return Error::invalid(QStringLiteral("argv"),
-                                  QStringLiteral("argument %1 contains a NUL character, which no command line can carry")
+                                  QCoreApplication::translate("fleetdeck::remote", "argument %1 contains a NUL character, which no command line can carry")
                                       .arg(i));
     }
     return {};

@@ -2,6 +2,7 @@
 
 #include "remote/SshAuth.h"
 
+#include "core/Translate.h"
 #include "remote/SshKeys.h"
 #include "remote/SshSession.h"
 
@@ -38,7 +39,7 @@ Error authError(const QString &message, const QString &field = {}, const QString
 Error authTransportError(ssh_session session, const Server &server)
 {
     return Error::make(ErrorKind::Unreachable,
-                     QStringLiteral("The connection to %1 failed during authentication.").arg(sshTarget(server)),
+                     QCoreApplication::translate("fleetdeck::remote", "The connection to %1 failed during authentication.").arg(sshTarget(server)),
                      libsshError(session));
 }
 

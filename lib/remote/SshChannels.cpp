@@ -3,6 +3,7 @@
 
 #include "remote/SshWorker.h"
 
+#include "core/Translate.h"
 #include "core/Logging.h"
 #include "remote/ShellQuote.h"
 #include "remote/SshSession.h"
@@ -31,7 +32,7 @@ void SshWorker::startWaiting(bool &progress)
         run->clock.start();
         run->channel = ssh_channel_new(m_session);
         if (!run->channel) {
-            answer(*run, Error::make(ErrorKind::Internal, QStringLiteral("Could not create an SSH channel."), libsshError(m_session)));
+            answer(*run, Error::make(ErrorKind::Internal, QCoreApplication::translate("fleetdeck::remote", "Could not create an SSH channel."), libsshError(m_session)));
             continue;
         }
         ssh_callbacks_init(&run->callbacks);
@@ -57,7 +58,7 @@ void SshWorker::answer(Run &run, Result<CommandResult> result)
             job.sink->finish(-1, result.error());
         else if (!result->exitSignal.isEmpty())
             job.sink->finish(-1, Error::make(ErrorKind::RemoteFailed,
-                                           QStringLiteral("The command was killed by signal %1.").arg(result->exitSignal)));
+                                           QCoreApplication::translate("fleetdeck::remote", "The command was killed by signal %1.").arg(result->exitSignal)));
         else
             job.sink->finish(result->exitCode, Error{});
     } else {
@@ -203,7 +204,7 @@ void SshWorker::finishRun(Run &run)
         answer(run, std::move(result));
     } else {
         answer(run, Error::make(ErrorKind::NoExitStatus,
-                              QStringLiteral("The command on %1 ended without reporting an exit status.").arg(m_c.describe()),
+                              QCoreApplication::translate("fleetdeck::remote", "The command on %1 ended without reporting an exit status.").arg(m_c.describe()),
                               QString::fromUtf8(result.stderrData.right(2000))));
     }
 }
@@ -229,10 +230,10 @@ void SshWorker::stopIfCancelledOrLate(Run &run)
         return;
     const SshJob &job = *run.job;
     if (job.isCancelled())
-        beginKill(run, Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled.")));
+        beginKill(run, Error::make(ErrorKind::Cancelled, QCoreApplication::translate("fleetdeck::remote", "Cancelled.")));
     else if (job.deadline.hasExpired())
         beginKill(run, Error::make(ErrorKind::Timeout,
-                                   QStringLiteral("The command timed out after %1 on %2 and was stopped.")
+                                   QCoreApplication::translate("fleetdeck::remote", "The command timed out after %1 on %2 and was stopped.")
                                        .arg(secondsText(job.command.timeoutMs), m_c.describe())));
 }
 
@@ -262,7 +263,7 @@ std::optional<bool> SshWorker::stepOpening(Run &run, bool &progress)
             return false;
         }
         answer(run, Error::make(ErrorKind::RemoteFailed,
-                                QStringLiteral("%1 refused to open a channel.").arg(m_c.describe()), libsshError(m_session)));
+                                QCoreApplication::translate("fleetdeck::remote", "%1 refused to open a channel.").arg(m_c.describe()), libsshError(m_session)));
         return false;
     }
     progress = true;
@@ -301,7 +302,7 @@ std::optional<bool> SshWorker::stepExec(Run &run, bool &progress)
         if (sessionBroken())
             return true;
         answer(run, Error::make(ErrorKind::RemoteFailed,
-                                QStringLiteral("%1 refused to run the command.").arg(m_c.describe()), libsshError(m_session)));
+                                QCoreApplication::translate("fleetdeck::remote", "%1 refused to run the command.").arg(m_c.describe()), libsshError(m_session)));
         freeChannel(run);
         return false;
     }
@@ -324,7 +325,7 @@ bool SshWorker::stepRunning(Run &run, bool &progress)
         if (sessionBroken())
             return true;
         if (!run.answered)
-            answer(run, Error::make(ErrorKind::RemoteFailed, QStringLiteral("Reading the command's output failed."),
+            answer(run, Error::make(ErrorKind::RemoteFailed, QCoreApplication::translate("fleetdeck::remote", "Reading the command's output failed."),
                                     libsshError(m_session)));
         freeChannel(run);
         return false;

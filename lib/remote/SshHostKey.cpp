@@ -2,6 +2,7 @@
 
 #include "remote/SshHostKey.h"
 
+#include "core/Translate.h"
 #include "remote/SshKeys.h"
 #include "remote/SshSession.h"
 
@@ -11,7 +12,7 @@ Result<HostKey> readHostKey(ssh_session session)
 {
     ssh_key key = nullptr;
     if (ssh_get_server_publickey(session, &key) != SSH_OK || !key)
-        return Error::make(ErrorKind::Unreachable, QStringLiteral("The server sent no host key."), libsshError(session));
+        return Error::make(ErrorKind::Unreachable, QCoreApplication::translate("fleetdeck::remote", "The server sent no host key."), libsshError(session));
     unsigned char *hash = nullptr;
     size_t length = 0;
     const int rc = ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &length);
@@ -20,7 +21,7 @@ Result<HostKey> readHostKey(ssh_session session)
     out.type = type ? QString::fromLatin1(type).toUpper().remove(QLatin1String("SSH-")) : QString();
     ssh_key_free(key);
     if (rc != SSH_OK || !hash)
-        return Error::make(ErrorKind::Internal, QStringLiteral("Could not hash the server's host key."));
+        return Error::make(ErrorKind::Internal, QCoreApplication::translate("fleetdeck::remote", "Could not hash the server's host key."));
     out.fingerprint = sha256Fingerprint(QByteArray(reinterpret_cast<const char *>(hash), qsizetype(length)));
     ssh_clean_pubkey_hash(&hash);
     return out;
@@ -33,17 +34,17 @@ Status verifyHostKey(ssh_session session, const Server &server)
         return key.error();
     if (server.hostKeyFingerprint.isEmpty()) {
         Error e = Error::make(ErrorKind::HostKeyUnknown,
-                            QStringLiteral("The host key of %1 is not trusted yet: %2 (%3). Check it on the server "
-                                           "(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) and trust it; nothing was run.")
+                            QCoreApplication::translate("fleetdeck::remote", "The host key of %1 is not trusted yet: %2 (%3). Check it on the server "
+                                                                             "(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) and trust it; nothing was run.")
                                 .arg(sshTarget(server), key->fingerprint, key->type));
         e.fingerprint = key->fingerprint;
         return e;
     }
     if (key->fingerprint != server.hostKeyFingerprint) {
         Error e = Error::make(ErrorKind::HostKeyChanged,
-                            QStringLiteral("WARNING: the host key of %1 has CHANGED. Trusted: %2; the server now offers: "
-                                           "%3 (%4). This can mean someone is intercepting the connection; nothing was run. "
-                                           "Trust the new key only if you know why it changed.")
+                            QCoreApplication::translate("fleetdeck::remote", "WARNING: the host key of %1 has CHANGED. Trusted: %2; the server now offers: "
+                                                                             "%3 (%4). This can mean someone is intercepting the connection; nothing was run. "
+                                                                             "Trust the new key only if you know why it changed.")
                                 .arg(sshTarget(server), server.hostKeyFingerprint, key->fingerprint, key->type));
         e.fingerprint = key->fingerprint;
         e.expected = server.hostKeyFingerprint;
@@ -56,7 +57,7 @@ Result<QString> sshFetchHostKeyFingerprint(const Server &server, int timeoutMs, 
 {
     ssh_session session = newSession(server, timeoutMs);
     if (!session)
-        return Error::make(ErrorKind::Internal, QStringLiteral("Could not create an SSH session."));
+        return Error::make(ErrorKind::Internal, QCoreApplication::translate("fleetdeck::remote", "Could not create an SSH session."));
     const Status connected = connectSocket(session, server, timeoutMs);
     if (!connected) {
         freeSession(session);

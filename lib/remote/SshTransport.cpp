@@ -2,6 +2,7 @@
 
 #include "remote/SshTransport.h"
 
+#include "core/Translate.h"
 #include "remote/ActivityLog.h"
 #include "remote/ShellQuote.h"
 #include "remote/ProcessGroup.h"
@@ -88,9 +89,9 @@ std::unique_ptr<RemoteStream> SshTransport::stream(const RemoteCommand &command)
 Status SshTransport::upload(const QByteArray &data, const QString &remotePath, int permissions)
 {
     if (remotePath.isEmpty() || remotePath.endsWith(QLatin1Char('/')))
-        return Error::invalid(QStringLiteral("remotePath"), QStringLiteral("a file path is needed"));
+        return Error::invalid(QStringLiteral("remotePath"), QCoreApplication::translate("fleetdeck::remote", "a file path is needed"));
     if (permissions < 0 || permissions > 07777)
-        return Error::invalid(QStringLiteral("permissions"), QStringLiteral("must be an octal mode such as 0600"));
+        return Error::invalid(QStringLiteral("permissions"), QCoreApplication::translate("fleetdeck::remote", "must be an octal mode such as 0600"));
     // The payload travels on stdin and lands in an unguessable temp name beside the target (umask 077:
     // never readable by others, even briefly; set -C: created afresh, never through a planted file or
     // link), gets its mode, then rename(2) replaces the target atomically. `mv -T` makes a directory at
@@ -111,7 +112,7 @@ Status SshTransport::upload(const QByteArray &data, const QString &remotePath, i
     if (!result)
         return result.error();
     if (!result->succeeded()) {
-        Error e = Error::make(ErrorKind::RemoteFailed, QStringLiteral("Could not write %1 on %2.").arg(remotePath, describe()),
+        Error e = Error::make(ErrorKind::RemoteFailed, QCoreApplication::translate("fleetdeck::remote", "Could not write %1 on %2.").arg(remotePath, describe()),
                               QString::fromUtf8(result->stderrData));
         e.exitCode = result->exitCode;
         return e;

@@ -2,6 +2,7 @@
 
 #include "remote/SshWorker.h"
 
+#include "core/Translate.h"
 #include "core/Logging.h"
 #include "remote/ActivityLog.h"
 #include "remote/SshAuth.h"
@@ -50,10 +51,10 @@ void SshWorker::expireWaiting()
         SshJob &job = **it;
         std::optional<Error> error;
         if (job.isCancelled())
-            error = Error::make(ErrorKind::Cancelled, QStringLiteral("Cancelled before it started."));
+            error = Error::make(ErrorKind::Cancelled, QCoreApplication::translate("fleetdeck::remote", "Cancelled before it started."));
         else if (job.deadline.hasExpired())
             error = Error::make(ErrorKind::Timeout,
-                              QStringLiteral("Timed out after %1 waiting for the connection to %2.")
+                              QCoreApplication::translate("fleetdeck::remote", "Timed out after %1 waiting for the connection to %2.")
                                   .arg(secondsText(int(job.command.timeoutMs)), m_c.describe()));
         if (!error) {
             ++it;
@@ -73,7 +74,7 @@ Status SshWorker::openSession()
     const Server &server = m_c.m_server;
     ssh_session session = newSession(server, m_c.m_options.connectTimeoutMs);
     if (!session)
-        return Error::make(ErrorKind::Internal, QStringLiteral("Could not create an SSH session."));
+        return Error::make(ErrorKind::Internal, QCoreApplication::translate("fleetdeck::remote", "Could not create an SSH session."));
     Status status = connectSocket(session, server, m_c.m_options.connectTimeoutMs);
     if (status)
         status = verifyHostKey(session, server);
@@ -144,7 +145,7 @@ void SshWorker::closeSession()
 
 Error SshWorker::lostError(const QString &why) const
 {
-    return Error::make(ErrorKind::Unreachable, QStringLiteral("The connection to %1 was lost (%2).").arg(m_c.describe(), why),
+    return Error::make(ErrorKind::Unreachable, QCoreApplication::translate("fleetdeck::remote", "The connection to %1 was lost (%2).").arg(m_c.describe(), why),
                      libsshError(m_session));
 }
 
