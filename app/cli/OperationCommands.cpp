@@ -4,6 +4,7 @@
 #include "cli/OptionReaders.h"
 
 #include "domain/Validation.h"
+#include "orchestrators/DisplayCommand.h"
 #include "remote/ShellQuote.h"
 #include "services/EntityJson.h"
 #include "services/Operations.h"
@@ -630,7 +631,7 @@ int proxyInstallCommand(CliEnv &env, const QStringList &args, const CliCommand &
         if (!plan)
             return fail(env, plan.error());
         for (const PlannedCommand &cmd : *plan)
-            env.out << "# " << cmd.description << '\n' << shellJoin(cmd.command.argv) << '\n';
+            env.out << "# " << cmd.description << '\n' << checks::displayCommand(cmd.command.argv) << '\n';
         return ExitOk;
     }
     if (auto r = ops.installProxy(server->id, s); !r)

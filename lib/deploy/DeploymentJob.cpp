@@ -4,7 +4,6 @@
 #include "core/Logging.h"
 #include "deploy/BuildContext.h"
 #include "orchestrators/CommandRunner.h"
-#include "services/Backends.h"
 #include "store/Repositories.h"
 
 #include <QDateTime>
@@ -105,7 +104,6 @@ Deployment runDeployment(const DeploymentEnvironment &env, qint64 deploymentId, 
                          const CancelToken &cancel)
 {
     Store &store = *env.store;
-    const Backends backends(env.store, env.transportFor, env.proxy);
     Recorder rec(env, deploymentId);
     auto loaded = store.deployment(deploymentId);
     if (!loaded) {
@@ -157,7 +155,7 @@ Deployment runDeployment(const DeploymentEnvironment &env, qint64 deploymentId, 
         // The application's status says what the engine runs now: after a failed update Swarm (or the
         // standalone replacement) keeps the previous version running.
         QString appStatus = QStringLiteral("failed");
-        if (auto orch = backends.forServer(server); orch) {
+        if (auto orch = env.backendFor(server, nullptr); orch) {
             OperationContext quick;
             quick.deadline = QDeadlineTimer(30000);
             if (auto st = (*orch)->status(app, quick); st && st->state == QLatin1String("running")) {
@@ -178,8 +176,8 @@ Deployment runDeployment(const DeploymentEnvironment &env, qint64 deploymentId, 
     const QString verb = request.kind == DeploymentKind::Rollback ? QStringLiteral("roll back") : QStringLiteral("deploy");
     rec.note(QStringLiteral("start"), QStringLiteral("%1 %2 on %3 (%4), triggered by %5")
                                           .arg(verb, app.name, server.name, d.orchestrator, d.triggeredBy));
-    auto transport = backends.transportFor(server);
-    auto orchestrator = backends.forServer(server, transport);
+    auto transport = env.transportFor(server);
+    auto orchestrator = env.backendFor(server, transport);
     if (!orchestrator)
         return failWith(orchestrator.error());
 

@@ -7,7 +7,6 @@
 #include "domain/Deployment.h"
 #include "domain/Server.h"
 #include "orchestrators/OrchestratorInterface.h"
-#include "orchestrators/proxy/Traefik.h"
 
 #include <functional>
 #include <memory>
@@ -30,11 +29,14 @@ struct DeploymentRequest {
     QString triggeredBy = QStringLiteral("cli");
 };
 
-// What the job needs from outside: the store and a way to reach a server.
+// What the job needs from outside: the store, a way to reach a server and a way to get its backend
+// (OperationsService supplies both from Backends, so deploy depends on no service).
 struct DeploymentEnvironment {
+    using BackendFactory = std::function<Result<std::unique_ptr<OrchestratorInterface>>(const Server &, std::shared_ptr<Transport>)>;
     std::shared_ptr<Store> store;
     std::function<std::shared_ptr<Transport>(const Server &)> transportFor;
-    proxy::ProxySettings proxy;
+    // The server's backend over `transport` (the server's own transport when null).
+    BackendFactory backendFor;
     int pollIntervalMs = 1000;
     // Called from the worker thread for every log entry (after it is stored).
     std::function<void(qint64 deploymentId, const DeploymentLogEntry &)> onLog;

@@ -3,6 +3,7 @@
 
 #include "core/Translate.h"
 #include "core/Logging.h"
+#include "orchestrators/DisplayCommand.h"
 #include "orchestrators/docker/DockerParsers.h"
 #include "remote/ActivityLog.h"
 #include "remote/ShellQuote.h"

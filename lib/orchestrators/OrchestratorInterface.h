@@ -8,7 +8,7 @@
 
 #include "domain/Application.h"
 #include "domain/Server.h"
-#include "kubeconfig/ServerChecks.h"
+#include "orchestrators/ConnectionReport.h"
 #include "orchestrators/LogStream.h"
 #include "orchestrators/OrchestratorTypes.h"
 

@@ -1,6 +1,7 @@
 // Backends: store lookups + transport + factory for one server; Detect and Test connection.
 #include "services/Backends.h"
 
+#include "orchestrators/Detection.h"
 #include "orchestrators/kubernetes/KubernetesStore.h"
 #include "remote/Transport.h"
 #include "remote/TransportPool.h"

@@ -7,7 +7,7 @@
 
 #include "core/Result.h"
 #include "domain/Server.h"
-#include "kubeconfig/ServerChecks.h"
+#include "orchestrators/ConnectionReport.h"
 #include "orchestrators/OrchestratorFactory.h"
 #include "orchestrators/OrchestratorInterface.h"
 #include "orchestrators/proxy/Traefik.h"

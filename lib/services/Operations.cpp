@@ -58,7 +58,9 @@ OperationsService::OperationsService(std::shared_ptr<Store> store, TransportProv
     DeploymentEnvironment env;
     env.store = m_store;
     env.transportFor = m_transports;
-    env.proxy = m_proxy;
+    env.backendFor = [backends = Backends(m_store, m_transports, m_proxy)](const Server &server, std::shared_ptr<Transport> transport) {
+        return backends.forServer(server, std::move(transport));
+    };
     m_queue = std::make_unique<DeploymentQueue>(env);
     connect(m_queue.get(), &DeploymentQueue::deploymentFinished, this,
             [this](qint64, qint64 appId, const QString &, const QString &) {

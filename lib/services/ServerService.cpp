@@ -2,6 +2,7 @@
 // provider.
 #include "services/ServerService.h"
 
+#include "orchestrators/Detection.h"
 #include "orchestrators/kubernetes/KubernetesOrchestrator.h"
 #include "remote/ServerProbe.h"
 #include "remote/SshTransport.h"

@@ -13,7 +13,7 @@
 #include "core/Result.h"
 #include "domain/Server.h"
 #include "domain/ServerPatch.h"
-#include "kubeconfig/ServerChecks.h"
+#include "orchestrators/ConnectionReport.h"
 #include "remote/HostFacts.h"
 #include "remote/RemoteCommand.h"
 #include "services/Backends.h"

@@ -1,9 +1,13 @@
 // kubectl argv builders of the Kubernetes backend: flags, stdin payloads, no shell strings, and the
 // stored-kubeconfig checks and file names that need no cluster.
+#include "orchestrators/CommandRunner.h"
+#include "orchestrators/DisplayCommand.h"
 #include "orchestrators/kubernetes/KubectlCommands.h"
 #include "orchestrators/kubernetes/KubectlInvocation.h"
 #include "orchestrators/kubernetes/KubectlSession.h"
 #include "remote/ShellQuote.h"
+
+#include "ScriptedTransport.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -46,6 +50,28 @@ class TestK8sCommands : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The deployment step log (and `fleetdeck-cli plan`) show a kubectl step with a stored kubeconfig
+    // as one readable line, not the handover wrapper script.
+    void stepLogShowsKubectlNotTheWrapper()
+    {
+        auto transport = std::make_shared<test::ScriptedTransport>();
+        transport->expect(test::ArgvMatch::predicate([](const QStringList &) { return true; }, QStringLiteral("any")))
+            .reply(0, "pod/web-1\n");
+        QList<StepRecord> steps;
+        OperationContext ctx;
+        ctx.onStep = [&steps](const StepRecord &s) { steps.append(s); };
+        PlannedCommand planned;
+        planned.step = QStringLiteral("pods");
+        planned.description = QStringLiteral("list pods");
+        planned.command = kubectlCommand(target(), {QStringLiteral("kubectl"), QStringLiteral("get"), QStringLiteral("pods")});
+        QVERIFY(planned.command.argv.join(QLatin1Char(' ')).size() > 80);   // the wrapper script really is there
+        QVERIFY(CommandRunner(transport, ctx).run(planned));
+        QCOMPARE(steps.size(), 1);
+        QCOMPARE(steps.first().command, QStringLiteral("kubectl --kubeconfig=<stdin> --context prod get pods"));
+        QCOMPARE(checks::displayCommand(planned.command.argv), steps.first().command);
+        QVERIFY(!steps.first().command.contains(QLatin1String("S3CR3T")));
+    }
+
     void prefix()
     {
         QCOMPARE(kubectlPrefix(target()), (QStringList{QStringLiteral("kubectl"), QStringLiteral("--context=prod")}));

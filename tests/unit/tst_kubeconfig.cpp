@@ -1,7 +1,12 @@
 // Kubeconfig parsing and structure checks (positions of every problem), redaction of secrets, and
 // the pure parts of the console's Detect / Test connection (argv builders, parsers, proposals).
 #include "kubeconfig/Kubeconfig.h"
-#include "kubeconfig/ServerChecks.h"
+#include "orchestrators/Detection.h"
+#include "orchestrators/DisplayCommand.h"
+#include "orchestrators/kubernetes/KubectlErrors.h"
+#include "orchestrators/kubernetes/KubectlParsers.h"
+#include "orchestrators/kubernetes/KubernetesChecks.h"
+#include "orchestrators/swarm/SwarmParsers.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -231,7 +236,7 @@ private Q_SLOTS:
         QVERIFY(!isSecretKey(QStringLiteral("server")));
     }
 
-    // ---- ServerChecks: the pure parts ----
+    // ---- Detect / Test connection: the pure parts (lib/orchestrators) ----
 
     void kubectlCommandKeepsTheKubeconfigOutOfArgv()
     {

@@ -3,7 +3,7 @@
 #include "async/Async.h"
 #include "domain/Validation.h"
 #include "kubeconfig/CodeEditor.h"
-#include "kubeconfig/ServerChecks.h"
+#include "orchestrators/ConnectionReport.h"
 #include "kubeconfig/YamlHighlighter.h"
 #include "servers/CheckReportView.h"
 #include "widgets/FieldHighlight.h"

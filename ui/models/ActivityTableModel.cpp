@@ -1,7 +1,7 @@
 #include "models/ActivityTableModel.h"
 #include "widgets/Palette.h"
 
-#include "kubeconfig/ServerChecks.h"
+#include "orchestrators/DisplayCommand.h"
 
 #include <QColor>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #include "servers/CheckReportView.h"
 
-#include "kubeconfig/ServerChecks.h"
+#include "orchestrators/ConnectionReport.h"
 
 #include <QLabel>
 #include <QListWidget>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "domain/Server.h"
-#include "kubeconfig/ServerChecks.h"
+#include "orchestrators/ConnectionReport.h"
 #include "servers/AddServerWizard.h"
 
 #include <QWizardPage>

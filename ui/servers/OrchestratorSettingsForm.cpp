@@ -3,7 +3,7 @@
 #include "async/Async.h"
 #include "domain/Validation.h"
 #include "kubeconfig/Kubeconfig.h"
-#include "kubeconfig/ServerChecks.h"
+#include "orchestrators/ConnectionReport.h"
 #include "servers/CheckReportView.h"
 #include "widgets/FieldHighlight.h"
 #include "widgets/Shortcuts.h"

@@ -6,6 +6,7 @@
 #include "orchestrators/Labels.h"
 #include "orchestrators/docker/ContainerLogFollower.h"
 #include "orchestrators/docker/ContainerOptions.h"
+#include "orchestrators/docker/DockerChecks.h"
 #include "orchestrators/docker/DockerCommands.h"
 #include "orchestrators/docker/DockerExec.h"
 #include "orchestrators/docker/DockerStatus.h"
@@ -581,7 +582,7 @@ Result<QList<ResourceUsage>> DockerOrchestrator::resources(const Application &ap
 
 Result<checks::ConnectionReport> DockerOrchestrator::testConnection(const CancelToken &cancel)
 {
-    return checks::testConnection(*m_transport, m_server, cancel);
+    return checks::testDocker(*m_transport, cancel);
 }
 
 } // namespace fleetdeck

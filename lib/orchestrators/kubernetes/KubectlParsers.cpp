@@ -1,7 +1,8 @@
 // Parsers of kubectl JSON and the status / rollout judgements made from it.
 #include "orchestrators/kubernetes/KubectlParsers.h"
 
-#include "kubeconfig/ServerChecks.h"
+#include "orchestrators/kubernetes/KubectlErrors.h"
+#include "remote/HostFactsParser.h"
 #include "manifests/KubernetesNames.h"
 
 #include <QJsonArray>
@@ -627,3 +628,63 @@ Error kubectlError(const CommandResult &result, const QString &what)
 }
 
 } // namespace fleetdeck::kubernetes
+
+namespace fleetdeck::checks {
+
+Result<QList<NodeState>> parseNodes(const QByteArray &json)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return Error::make(ErrorKind::ParseFailed, QStringLiteral("Could not understand the output of kubectl get nodes."),
+                           error.errorString());
+    QList<NodeState> nodes;
+    for (const QJsonValue &v : doc.object().value(QLatin1String("items")).toArray()) {
+        const QJsonObject node = v.toObject();
+        const QJsonObject meta = node.value(QLatin1String("metadata")).toObject();
+        const QJsonObject status = node.value(QLatin1String("status")).toObject();
+        NodeState n;
+        n.name = meta.value(QLatin1String("name")).toString();
+        const QJsonObject labels = meta.value(QLatin1String("labels")).toObject();
+        for (auto it = labels.begin(); it != labels.end(); ++it) {
+            static const QString prefix = QStringLiteral("node-role.kubernetes.io/");
+            if (it.key().startsWith(prefix) && it.key().size() > prefix.size())
+                n.roles.append(it.key().mid(prefix.size()));
+        }
+        n.roles.sort();
+        n.unschedulable = node.value(QLatin1String("spec")).toObject().value(QLatin1String("unschedulable")).toBool();
+        for (const QJsonValue &a : status.value(QLatin1String("addresses")).toArray())
+            n.addresses.append(a.toObject().value(QLatin1String("address")).toString());
+        n.kubeletVersion = status.value(QLatin1String("nodeInfo")).toObject().value(QLatin1String("kubeletVersion")).toString();
+        bool sawReady = false;
+        for (const QJsonValue &c : status.value(QLatin1String("conditions")).toArray()) {
+            const QJsonObject cond = c.toObject();
+            const QString type = cond.value(QLatin1String("type")).toString();
+            const QString value = cond.value(QLatin1String("status")).toString();
+            if (type == QLatin1String("Ready")) {
+                sawReady = true;
+                n.ready = value == QLatin1String("True");
+                if (!n.ready) {
+                    n.reason = cond.value(QLatin1String("reason")).toString();
+                    n.message = cond.value(QLatin1String("message")).toString();
+                    if (value == QLatin1String("Unknown") && n.reason.isEmpty())
+                        n.reason = QStringLiteral("NodeStatusUnknown");
+                }
+            } else if (value == QLatin1String("True")) {
+                n.pressure.append(type);
+            }
+        }
+        if (!sawReady)
+            n.reason = QStringLiteral("no Ready condition reported");
+        nodes.append(n);
+    }
+    return nodes;
+}
+
+QString parseServerVersion(const QByteArray &json)
+{
+    const Result<KubectlVersionInfo> info = parseKubectlVersion(json);
+    return info ? info->serverVersion : QString();
+}
+
+} // namespace fleetdeck::checks

@@ -6,6 +6,7 @@
 
 #include "core/Result.h"
 #include "domain/Application.h"
+#include "orchestrators/ConnectionReport.h"
 #include "orchestrators/OrchestratorTypes.h"
 
 #include <QDateTime>
@@ -149,3 +150,14 @@ Error kubectlError(const CommandResult &result, const QString &what);
 bool isMetricsUnavailable(const QByteArray &stderrData);
 
 } // namespace fleetdeck::kubernetes
+
+// The console's cluster checks read these (namespace checks, like the report types).
+namespace fleetdeck::checks {
+
+// `kubectl get nodes -o json`
+Result<QList<NodeState>> parseNodes(const QByteArray &json);
+
+// `kubectl version -o json` server part; "" when only the client answered.
+QString parseServerVersion(const QByteArray &json);
+
+} // namespace fleetdeck::checks

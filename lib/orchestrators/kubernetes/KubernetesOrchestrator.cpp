@@ -4,10 +4,12 @@
 #include "domain/Quantity.h"
 #include "domain/Validation.h"
 #include "manifests/KubernetesNames.h"
+#include "orchestrators/Detection.h"
 #include "orchestrators/kubernetes/KubeExec.h"
 #include "orchestrators/kubernetes/KubeLogFollower.h"
 #include "orchestrators/kubernetes/KubectlCommands.h"
 #include "orchestrators/kubernetes/KubectlSession.h"
+#include "orchestrators/kubernetes/KubernetesChecks.h"
 
 #include <QDateTime>
 #include <QRegularExpression>

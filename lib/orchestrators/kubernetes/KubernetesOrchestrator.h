@@ -6,7 +6,6 @@
 #pragma once
 
 #include "domain/Kubernetes.h"
-#include "kubeconfig/ServerChecks.h"
 #include "manifests/KubernetesManifests.h"
 #include "orchestrators/ExecStream.h"
 #include "orchestrators/OrchestratorInterface.h"
@@ -65,11 +64,10 @@ public:
     Result<RolloutProgress> waitForRollout(const Application &app, const DeployOutcome &outcome, int timeoutSeconds,
                                            const OperationContext &ctx);
     // Test connection: the stored kubeconfig (syntax, context, an expired client certificate), then
-    // the console's cluster checks (checks::testCluster: API server, which node is NotReady, the
+    // the cluster checks (KubernetesChecks.h, checks::testCluster: API server, which node is NotReady, the
     // namespace, which permission is missing). Problems are items of the report.
     Result<checks::ConnectionReport> testConnection(const CancelToken &cancel) override;
-    Result<checks::ConnectionReport> testConnection(const OperationContext &ctx) { return testConnection(ctx.cancel); }
-    // Detect: server version, nodes with their Ready condition and roles (checks::detect).
+    // Detect: server version, nodes with their Ready condition and roles (Detection.h, checks::detect).
     Result<checks::Detection> detect(const OperationContext &ctx);
 
     // The application's objects as kubectl sees them (Deployment, ReplicaSets, pods).
@@ -94,7 +92,7 @@ private:
     // these commands (secret values masked on stdin) and deploy() runs exactly them.
     QList<PlannedCommand> deploySteps(const kubernetes::KubectlTarget &t, const Application &app, const Prepared &p,
                                       bool maskSecrets) const;
-    DeployOutcome outcomeFor(const Application &app, const QString &action, int desired) const;
+    DeployOutcome outcomeFor(const Application &app, PlanAction action, int desired) const;
     // The running pod exec() and execStream() run in (request.replica: number, name or unique prefix).
     Result<ExecTarget> execTarget(kubernetes::KubectlSession &session, const Application &app, const ExecRequest &request);
 

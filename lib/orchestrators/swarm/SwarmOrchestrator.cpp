@@ -5,6 +5,7 @@
 #include "orchestrators/Labels.h"
 #include "orchestrators/docker/DockerCommands.h"
 #include "orchestrators/docker/DockerExec.h"
+#include "orchestrators/swarm/SwarmChecks.h"
 
 #include <QDateTime>
 
@@ -452,7 +453,7 @@ Result<QList<ResourceUsage>> SwarmOrchestrator::resources(const Application &app
 
 Result<checks::ConnectionReport> SwarmOrchestrator::testConnection(const CancelToken &cancel)
 {
-    return checks::testConnection(*m_transport, m_server, cancel);
+    return checks::testSwarm(*m_transport, m_server.settings, cancel);
 }
 
 } // namespace fleetdeck

@@ -436,3 +436,30 @@ LogLine parseServiceLogLine(const QByteArray &raw, bool timestamps, StreamChanne
 }
 
 } // namespace fleetdeck::swarm
+
+namespace fleetdeck::checks {
+
+Result<QList<SwarmNode>> parseSwarmNodes(const QByteArray &lines)
+{
+    QList<SwarmNode> nodes;
+    for (const QByteArray &line : lines.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject())
+            return Error::make(ErrorKind::ParseFailed, QStringLiteral("Could not understand the output of docker node ls."),
+                               QString::fromUtf8(line.left(200)));
+        const QJsonObject o = doc.object();
+        SwarmNode n;
+        n.hostname = o.value(QLatin1String("Hostname")).toString();
+        n.status = o.value(QLatin1String("Status")).toString();
+        n.availability = o.value(QLatin1String("Availability")).toString();
+        n.managerStatus = o.value(QLatin1String("ManagerStatus")).toString();
+        n.self = o.value(QLatin1String("Self")).toBool();
+        nodes.append(n);
+    }
+    return nodes;
+}
+
+} // namespace fleetdeck::checks

@@ -100,3 +100,18 @@ RolloutProgress judgeRollout(const AppStatus &status, const ServiceSpec *service
 LogLine parseServiceLogLine(const QByteArray &line, bool timestamps, StreamChannel channel);
 
 } // namespace fleetdeck::swarm
+
+// Test connection reads the swarm's nodes (namespace checks, like the report types).
+namespace fleetdeck::checks {
+
+struct SwarmNode {
+    QString hostname;
+    QString status;                // Ready | Down | Unknown | Disconnected
+    QString availability;          // Active | Pause | Drain
+    QString managerStatus;         // Leader | Reachable | Unreachable | "" (worker)
+    bool self = false;
+};
+// `docker node ls --format '{{json .}}'`: one JSON object per line.
+Result<QList<SwarmNode>> parseSwarmNodes(const QByteArray &lines);
+
+} // namespace fleetdeck::checks
