@@ -67,7 +67,7 @@ private Q_SLOTS:
         QVERIFY(planned.command.argv.join(QLatin1Char(' ')).size() > 80);   // the wrapper script really is there
         QVERIFY(CommandRunner(transport, ctx).run(planned));
         QCOMPARE(steps.size(), 1);
-        QCOMPARE(steps.first().command, QStringLiteral("kubectl --kubeconfig=<stdin> --context prod get pods"));
+        QCOMPARE(steps.first().command, QStringLiteral("kubectl --kubeconfig=<stdin> get pods"));
         QCOMPARE(checks::displayCommand(planned.command.argv), steps.first().command);
         QVERIFY(!steps.first().command.contains(QLatin1String("S3CR3T")));
     }
