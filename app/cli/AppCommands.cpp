@@ -217,7 +217,7 @@ void printApp(CliEnv &env, const Application &a)
     line("pod labels:", jsonText(a.podLabels));
     line("service annotations:", jsonText(a.serviceAnnotations));
     line("service type:", serviceTypeName(a.serviceType));
-    line("status:", a.status);
+    line("status:", applicationStatusName(a.status));
 }
 
 int appAdd(CliEnv &env, const CliCommand &cmd, const QStringList &args)
@@ -317,7 +317,7 @@ int appList(CliEnv &env, const CliCommand &cmd, const QStringList &args)
             << QStringLiteral("SERVER").leftJustified(16) << QStringLiteral("IMAGE").leftJustified(32) << "STATUS\n";
     for (const Application &a : *apps)
         env.out << a.name.leftJustified(24) << (a.project.isEmpty() ? QStringLiteral("-") : a.project).leftJustified(16)
-                << serverNameOf(env, a.serverId).leftJustified(16) << a.image.leftJustified(32) << a.status << '\n';
+                << serverNameOf(env, a.serverId).leftJustified(16) << a.image.leftJustified(32) << applicationStatusName(a.status) << '\n';
     return ExitOk;
 }
 

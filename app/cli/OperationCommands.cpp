@@ -101,10 +101,16 @@ Result<int> timeoutOption(const QCommandLineParser &p, int fallback)
     return intOption(p, QStringLiteral("timeout"), 1, 24 * 3600);
 }
 
+// The status output calls standalone Docker "docker" (the stored name is "none").
+QString orchestratorWord(Orchestrator o)
+{
+    return o == Orchestrator::None ? QStringLiteral("docker") : orchestratorName(o);
+}
+
 QString statusLine(const AppStatus &s)
 {
     QString line = QStringLiteral("%1 (%2): %3, %4 of %5 replicas running")
-                       .arg(s.application, s.orchestrator == QLatin1String("none") ? QStringLiteral("docker") : s.orchestrator, s.state)
+                       .arg(s.application, orchestratorWord(s.orchestrator), engineStateName(s.state))
                        .arg(s.running)
                        .arg(s.desired);
     if (!s.message.isEmpty())
@@ -351,8 +357,8 @@ int statusCommand(CliEnv &env, const QStringList &args, const CliCommand &c)
     for (const AppStatus &s : fleet->applications)
         env.out << QStringLiteral("%1 %2 %3 %4 %5\n")
                        .arg(s.application, -24)
-                       .arg(s.orchestrator == QLatin1String("none") ? QStringLiteral("docker") : s.orchestrator, -13)
-                       .arg(s.state, -13)
+                       .arg(orchestratorWord(s.orchestrator), -13)
+                       .arg(engineStateName(s.state), -13)
                        .arg(QStringLiteral("%1/%2").arg(s.running).arg(s.desired), -8)
                        .arg(s.message);
     return ExitOk;

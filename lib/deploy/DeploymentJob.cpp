@@ -144,7 +144,7 @@ Deployment runDeployment(const DeploymentEnvironment &env, qint64 deploymentId, 
     d.startedAt = QDateTime::currentDateTimeUtc();
     d.orchestrator = orchestratorName(server.settings.orchestrator);
     save();
-    (void)store.setApplicationStatus(app.id, QStringLiteral("deploying"));
+    (void)store.setApplicationStatus(app.id, ApplicationStatus::Deploying);
 
     OperationContext ctx;
     ctx.cancel = cancel;
@@ -154,12 +154,12 @@ Deployment runDeployment(const DeploymentEnvironment &env, qint64 deploymentId, 
     auto settle = [&](DeploymentStatus status, const Error &error) {
         // The application's status says what the engine runs now: after a failed update Swarm (or the
         // standalone replacement) keeps the previous version running.
-        QString appStatus = QStringLiteral("failed");
+        ApplicationStatus appStatus = ApplicationStatus::Failed;
         if (auto orch = env.backendFor(server, nullptr); orch) {
             OperationContext quick;
             quick.deadline = QDeadlineTimer(30000);
-            if (auto st = (*orch)->status(app, quick); st && st->state == QLatin1String("running")) {
-                appStatus = QStringLiteral("running");
+            if (auto st = (*orch)->status(app, quick); st && st->state == EngineState::Running) {
+                appStatus = ApplicationStatus::Running;
                 rec.note(QStringLiteral("status"), QStringLiteral("the previous version keeps running (%1 of %2 replicas)")
                                                        .arg(st->running).arg(st->desired));
             }
@@ -211,12 +211,12 @@ Deployment runDeployment(const DeploymentEnvironment &env, qint64 deploymentId, 
         return failWith(outcome.error());
     d.image = outcome->image.isEmpty() ? app.image : outcome->image;
     save();
-    rec.note(QStringLiteral("apply"), QStringLiteral("%1 %2 accepted by the engine").arg(outcome->action, outcome->target));
+    rec.note(QStringLiteral("apply"), QStringLiteral("%1 %2 accepted by the engine").arg(planActionName(outcome->action), outcome->target));
 
     if (!request.waitForConvergence) {
         auto progress = (*orchestrator)->checkRollout(app, *outcome, ctx);
         if (progress && progress->phase == RolloutPhase::Converged) {
-            (void)store.setApplicationStatus(app.id, QStringLiteral("running"));
+            (void)store.setApplicationStatus(app.id, ApplicationStatus::Running);
             rec.note(QStringLiteral("wait"), progress->reason);
             return finish(DeploymentStatus::Finished, {});
         }
@@ -233,7 +233,7 @@ Deployment runDeployment(const DeploymentEnvironment &env, qint64 deploymentId, 
     auto converged = waitForRollout(**orchestrator, app, *outcome, ctx, env.pollIntervalMs);
     if (!converged)
         return failWith(converged.error());
-    (void)store.setApplicationStatus(app.id, QStringLiteral("running"));
+    (void)store.setApplicationStatus(app.id, ApplicationStatus::Running);
     rec.note(QStringLiteral("result"), QStringLiteral("converged: %1").arg(converged->reason));
     return finish(DeploymentStatus::Finished, {});
 }

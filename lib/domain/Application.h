@@ -1,6 +1,8 @@
 // Application: one deployable unit, with its settings for all three orchestrators (seed: applications).
 #pragma once
 
+#include "domain/States.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -62,7 +64,7 @@ struct Application {
     QJsonObject podLabels;
     QJsonObject serviceAnnotations;
     ServiceType serviceType = ServiceType::ClusterIP;
-    QString status = QStringLiteral("stopped"); // last known: stopped|deploying|running|degraded|failed
+    ApplicationStatus status = ApplicationStatus::Stopped; // last known
     QDateTime createdAt;
     QDateTime updatedAt;
 

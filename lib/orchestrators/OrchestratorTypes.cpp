@@ -11,7 +11,8 @@ namespace fleetdeck {
 QString DeployPlan::toText() const
 {
     QString out;
-    out += QStringLiteral("# %1 %2 on %3\n").arg(action, target, orchestrator == QLatin1String("none") ? QStringLiteral("standalone Docker") : orchestrator);
+    out += QStringLiteral("# %1 %2 on %3\n").arg(planActionName(action), target,
+                                                orchestrator == Orchestrator::None ? QStringLiteral("standalone Docker") : orchestratorName(orchestrator));
     for (const PlannedCommand &c : commands) {
         out += QStringLiteral("# %1\n").arg(c.description);
         out += shellJoin(maskedArgv(c.command));
@@ -38,9 +39,9 @@ QJsonObject DeployPlan::toJson() const
             o.insert(QStringLiteral("stdin"), c.stdinSummary);
         cmds.append(o);
     }
-    return {{QStringLiteral("orchestrator"), orchestrator},
+    return {{QStringLiteral("orchestrator"), orchestratorName(orchestrator)},
             {QStringLiteral("target"), target},
-            {QStringLiteral("action"), action},
+            {QStringLiteral("action"), planActionName(action)},
             {QStringLiteral("commands"), cmds},
             {QStringLiteral("manifests"), QJsonArray::fromStringList(manifests)},
             {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
@@ -73,12 +74,12 @@ QJsonObject AppStatus::toJson() const
     for (const ReplicaStatus &r : replicas)
         reps.append(r.toJson());
     QJsonObject o{{QStringLiteral("application"), application},
-                  {QStringLiteral("orchestrator"), orchestrator},
+                  {QStringLiteral("orchestrator"), orchestratorName(orchestrator)},
                   {QStringLiteral("target"), target},
                   {QStringLiteral("exists"), exists},
                   {QStringLiteral("desired"), desired},
                   {QStringLiteral("running"), running},
-                  {QStringLiteral("state"), state},
+                  {QStringLiteral("state"), engineStateName(state)},
                   {QStringLiteral("image"), image},
                   {QStringLiteral("replicas"), reps},
                   {QStringLiteral("errors"), QJsonArray::fromStringList(errors)}};
@@ -93,17 +94,20 @@ QJsonObject AppStatus::toJson() const
     return o;
 }
 
-QString applicationStatusFor(const AppStatus &s)
+ApplicationStatus applicationStatusFor(const AppStatus &s)
 {
-    if (s.state == QLatin1String("running"))
-        return QStringLiteral("running");
-    if (s.state == QLatin1String("not-deployed") || s.state == QLatin1String("stopped"))
-        return QStringLiteral("stopped");
-    if (s.state == QLatin1String("failed"))
-        return QStringLiteral("failed");
-    if (s.state == QLatin1String("updating") || s.state == QLatin1String("starting") || s.state == QLatin1String("rolling-back"))
-        return QStringLiteral("deploying");
-    return QStringLiteral("degraded");
+    switch (s.state) {
+    case EngineState::Running: return ApplicationStatus::Running;
+    case EngineState::NotDeployed:
+    case EngineState::Stopped: return ApplicationStatus::Stopped;
+    case EngineState::Failed: return ApplicationStatus::Failed;
+    case EngineState::Updating:
+    case EngineState::Starting:
+    case EngineState::RollingBack: return ApplicationStatus::Deploying;
+    case EngineState::Degraded:
+    case EngineState::Unknown: break;
+    }
+    return ApplicationStatus::Degraded;
 }
 
 QJsonObject ResourceUsage::toJson() const

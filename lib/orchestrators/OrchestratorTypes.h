@@ -2,6 +2,8 @@
 #pragma once
 
 #include "core/Result.h"
+#include "domain/Server.h"
+#include "domain/States.h"
 #include "remote/RemoteCommand.h"
 #include "remote/Transport.h"
 
@@ -42,9 +44,9 @@ struct PlannedCommand {
 
 // What `plan` answers: the commands a deploy would run now, against the engine's current state.
 struct DeployPlan {
-    QString orchestrator;    // "none" | "swarm" | "kubernetes"
+    Orchestrator orchestrator = Orchestrator::None;
     QString target;          // service / container base name / Deployment name
-    QString action;          // "create", "update", "replace", ...
+    PlanAction action = PlanAction::Create;
     QList<PlannedCommand> commands;
     QStringList notes;       // e.g. "CPU reservation is not supported by standalone Docker: ignored"
     QStringList manifests;   // Kubernetes: YAML documents sent on stdin (secrets masked)
@@ -77,13 +79,12 @@ struct ReplicaStatus {
 struct AppStatus {
     qint64 applicationId = 0;
     QString application;     // application name
-    QString orchestrator;    // "none" | "swarm" | "kubernetes"
+    Orchestrator orchestrator = Orchestrator::None;
     QString target;          // service / container base name
     bool exists = false;     // anything of it on the engine
     int desired = 0;
     int running = 0;
-    // not-deployed | running | starting | updating | degraded | stopped | failed | rolled-back | rolling-back
-    QString state;
+    EngineState state = EngineState::NotDeployed;
     QString updateState;     // Swarm UpdateStatus.State / Kubernetes rollout condition, verbatim
     QString message;         // the most useful sentence: why it is not running
     QString image;
@@ -94,8 +95,8 @@ struct AppStatus {
     QJsonObject toJson() const;
 };
 
-// The store's application status word for an engine state (running|deploying|degraded|stopped|failed).
-QString applicationStatusFor(const AppStatus &status);
+// The application status the store keeps for an engine state.
+ApplicationStatus applicationStatusFor(const AppStatus &status);
 
 struct LogOptions {
     int tail = 100;          // lines per replica; always passed (-n), never "all" by accident
@@ -150,7 +151,7 @@ struct OperationContext {
 // What a deploy did, so that the rollout can be judged afterwards.
 struct DeployOutcome {
     QString target;
-    QString action;          // create | update | replace | apply | scale | stop | restart | rollback
+    PlanAction action = PlanAction::Create;
     QString image;
     int desired = 0;
     QString rolloutMarker;   // Swarm: UpdateStatus.StartedAt before the change; Kubernetes: generation

@@ -69,7 +69,7 @@ QJsonObject application(const Application &a, const QString &serverName)
         {QStringLiteral("kubernetes_affinity"), a.affinity}, {QStringLiteral("kubernetes_pod_labels"), a.podLabels},
         {QStringLiteral("kubernetes_service_annotations"), a.serviceAnnotations},
         {QStringLiteral("kubernetes_service_type"), serviceTypeName(a.serviceType)},
-        {QStringLiteral("status"), a.status}, {QStringLiteral("created_at"), time(a.createdAt)},
+        {QStringLiteral("status"), applicationStatusName(a.status)}, {QStringLiteral("created_at"), time(a.createdAt)},
         {QStringLiteral("updated_at"), time(a.updatedAt)},
     };
 }

@@ -244,7 +244,7 @@ Result<AppStatus> OperationsService::stop(qint64 appId, const OperationOptions &
         return s.error();
     auto outcome = t->orchestrator->stop(t->app, queryContext());
     if (outcome)
-        (void)m_store->setApplicationStatus(appId, QStringLiteral("stopped"));
+        (void)m_store->setApplicationStatus(appId, ApplicationStatus::Stopped);
     return afterChange(*t, outcome, options);
 }
 
@@ -265,9 +265,9 @@ void OperationsService::recordStatus(const Application &app, const AppStatus &st
 {
     if (m_queue->isBusy(app.id))
         return;   // the running deployment owns the status until it ends
-    QString next = applicationStatusFor(status);
+    ApplicationStatus next = applicationStatusFor(status);
     // A failed first deployment leaves nothing running: still "failed", not merely "stopped".
-    if (next == QLatin1String("stopped") && app.status == QLatin1String("failed") && !status.exists)
+    if (next == ApplicationStatus::Stopped && app.status == ApplicationStatus::Failed && !status.exists)
         next = app.status;
     if (next != app.status) {
         if (auto s = m_store->setApplicationStatus(app.id, next); s)
@@ -286,12 +286,12 @@ void OperationsService::settleDeployment(const Application &app, const AppStatus
     if (d.status != DeploymentStatus::InProgress)
         return;
     const bool rolledBack = status.updateState.startsWith(QLatin1String("rollback"));
-    if (status.state == QLatin1String("running") && status.deploymentId == d.id && !rolledBack) {
+    if (status.state == EngineState::Running && status.deploymentId == d.id && !rolledBack) {
         d.status = DeploymentStatus::Finished;
     } else if (rolledBack && status.deploymentId != d.id) {
         d.status = DeploymentStatus::Failed;
         d.error = QStringLiteral("the update failed and Swarm rolled back to the previous version: ") + status.message;
-    } else if (status.state == QLatin1String("failed")) {
+    } else if (status.state == EngineState::Failed) {
         d.status = DeploymentStatus::Failed;
         d.error = status.message;
     } else {
@@ -375,9 +375,9 @@ Result<FleetStatus> OperationsService::statusAll()
             AppStatus st;
             st.applicationId = a.id;
             st.application = a.name;
-            st.orchestrator = orchestratorName(w->server.settings.orchestrator);
+            st.orchestrator = w->server.settings.orchestrator;
             st.target = a.name;
-            st.state = QStringLiteral("unknown");
+            st.state = EngineState::Unknown;
             st.message = err.toString();
             out.applications << st;
         }

@@ -117,7 +117,7 @@ public:
 
 Q_SIGNALS:
     // Emitted from worker threads after the store was updated.
-    void applicationStatusChanged(qint64 appId, const QString &status);
+    void applicationStatusChanged(qint64 appId, fleetdeck::ApplicationStatus status);
 
 private:
     struct Target {

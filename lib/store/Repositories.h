@@ -57,7 +57,7 @@ public:
     // Reads the row, applies the patch, validates and writes, all in ONE transaction: a change of one
     // field group never writes back stale values of another. Returns the application as stored.
     Result<Application> patchApplication(qint64 id, const ApplicationPatch &patch);
-    Status setApplicationStatus(qint64 id, const QString &status);
+    Status setApplicationStatus(qint64 id, ApplicationStatus status);
     Status removeApplication(qint64 id);
 
     // Kubernetes clusters and namespaces

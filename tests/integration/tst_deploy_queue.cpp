@@ -152,7 +152,7 @@ private Q_SLOTS:
         const QStringList now = DockerFixture::dockerLines({QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("--no-trunc"),
                                                             QStringLiteral("--filter"), QStringLiteral("label=fleetdeck.app=") + a.uuid});
         QCOMPARE(now, QStringList{before});
-        QCOMPARE(h.reload(a).status, QStringLiteral("running"));
+        QCOMPARE(h.reload(a).status, ApplicationStatus::Running);
         QVERIFY(!h.ops->cancelDeployment(running->id).ok());   // over: nothing to cancel
     }
 
@@ -215,7 +215,7 @@ private Q_SLOTS:
         QVERIFY(d.ok());
         QVERIFY2(d->status == DeploymentStatus::InProgress || d->status == DeploymentStatus::Finished, qPrintable(d->error));
         QTRY_VERIFY_WITH_TIMEOUT(h.ops->status(a.id).ok() && stored(d->id).status == DeploymentStatus::Finished, 30000);
-        QCOMPARE(h.reload(a).status, QStringLiteral("running"));
+        QCOMPARE(h.reload(a).status, ApplicationStatus::Running);
     }
 
     void engineStoppedMidway()

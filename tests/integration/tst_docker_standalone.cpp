@@ -128,7 +128,7 @@ private Q_SLOTS:
         const Deployment d = deployOk(a);
         QCOMPARE(d.status, DeploymentStatus::Finished);
         QCOMPARE(d.orchestrator, QStringLiteral("none"));
-        QCOMPARE(h.reload(a).status, QStringLiteral("running"));
+        QCOMPARE(h.reload(a).status, ApplicationStatus::Running);
         QCOMPARE(httpGet(18091), QStringLiteral("fleetdeck-test v1"));
         // The engine's view: one labelled container with the limits asked for.
         const auto containers = engineContainers(a);
@@ -264,7 +264,7 @@ private Q_SLOTS:
         QCOMPARE(st->desired, 0);
         QCOMPARE(st->state, QStringLiteral("stopped"));
         QVERIFY(engineContainers(a).isEmpty());
-        QCOMPARE(h.reload(a).status, QStringLiteral("stopped"));
+        QCOMPARE(h.reload(a).status, ApplicationStatus::Stopped);
     }
 
     void logsOfEveryReplica()
@@ -400,7 +400,7 @@ private Q_SLOTS:
         QVERIFY(d.ok());
         QCOMPARE(d->status, DeploymentStatus::Failed);
         QVERIFY2(d->error.contains(QLatin1String("health check failed")) && d->error.contains(QLatin1String("404")), qPrintable(d->error));
-        QCOMPARE(h.reload(a).status, QStringLiteral("failed"));
+        QCOMPARE(h.reload(a).status, ApplicationStatus::Failed);
         QVERIFY(engineContainers(a).isEmpty());
     }
 
@@ -425,7 +425,7 @@ private Q_SLOTS:
         QCOMPARE(after.size(), 1);
         QCOMPARE(after.value(QStringLiteral("fdtest-sa-keep.1")).first, before);
         QCOMPARE(after.value(QStringLiteral("fdtest-sa-keep.1")).second, QStringLiteral("running"));
-        QCOMPARE(h.reload(a).status, QStringLiteral("running"));
+        QCOMPARE(h.reload(a).status, ApplicationStatus::Running);
         QVERIFY(deploymentLogText(*h.temp->store, d->id).contains(QLatin1String("the previous container was kept")));
     }
 
@@ -588,9 +588,9 @@ private Q_SLOTS:
             QCOMPARE(s.application, apps.at(i).name);
             QCOMPARE(s.desired, 1);
             QCOMPARE(s.running, i % 5 == 0 ? 1 : 0);
-            QCOMPARE(s.state, i % 5 == 0 ? QStringLiteral("running") : QStringLiteral("starting"));
+            QCOMPARE(engineStateName(s.state), i % 5 == 0 ? QStringLiteral("running") : QStringLiteral("starting"));
         }
-        QCOMPARE(h.reload(apps.at(0)).status, QStringLiteral("running"));
+        QCOMPARE(h.reload(apps.at(0)).status, ApplicationStatus::Running);
     }
 };
 

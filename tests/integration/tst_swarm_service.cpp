@@ -150,7 +150,7 @@ private Q_SLOTS:
         const Deployment d = deployOk(a);
         QCOMPARE(d.status, DeploymentStatus::Finished);
         QCOMPARE(d.orchestrator, QStringLiteral("swarm"));
-        QCOMPARE(h.reload(a).status, QStringLiteral("running"));
+        QCOMPARE(h.reload(a).status, ApplicationStatus::Running);
         QCOMPARE(engineReplicas(a.name), QStringLiteral("2/2"));
         const QJsonObject spec = inspectService(a.name).value(QStringLiteral("Spec")).toObject();
         QCOMPARE(spec.value(QStringLiteral("Labels")).toObject().value(QStringLiteral("fleetdeck.deployment")).toString(), QString::number(d.id));
@@ -311,7 +311,7 @@ private Q_SLOTS:
         QCOMPARE(st->state, QStringLiteral("stopped"));
         QCOMPARE(st->running, 0);
         QCOMPARE(engineReplicas(a.name), QStringLiteral("0/0"));
-        QCOMPARE(h.reload(a).status, QStringLiteral("stopped"));
+        QCOMPARE(h.reload(a).status, ApplicationStatus::Stopped);
     }
 
     void logsOfEveryReplica()
@@ -445,7 +445,7 @@ private Q_SLOTS:
         const Deployment d = deploy(a, 60);
         QCOMPARE(d.status, DeploymentStatus::Failed);
         QVERIFY2(d.error.contains(QLatin1String("health check failed")) && d.error.contains(QLatin1String("404")), qPrintable(d.error));
-        QCOMPARE(h.reload(a).status, QStringLiteral("failed"));
+        QCOMPARE(h.reload(a).status, ApplicationStatus::Failed);
         auto st = h.ops->status(a.id);
         QVERIFY(st.ok());
         QCOMPARE(st->running, 0);
@@ -509,9 +509,9 @@ private Q_SLOTS:
             byName.insert(s.application, s);
         for (int i = 0; i < 50; ++i) {
             const AppStatus s = byName.value(apps.at(i).name);
-            QCOMPARE(s.orchestrator, QStringLiteral("swarm"));
+            QCOMPARE(orchestratorName(s.orchestrator), QStringLiteral("swarm"));
             QCOMPARE(s.desired, i % 10 == 0 ? 1 : 0);
-            QCOMPARE(s.state, i % 10 == 0 ? QStringLiteral("running") : QStringLiteral("stopped"));
+            QCOMPARE(engineStateName(s.state), i % 10 == 0 ? QStringLiteral("running") : QStringLiteral("stopped"));
         }
     }
 };

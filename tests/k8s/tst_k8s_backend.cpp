@@ -298,7 +298,7 @@ private Q_SLOTS:
                 return st->desired == n && st->running == n && live == n
                     && st->state == (n == 0 ? QStringLiteral("stopped") : QStringLiteral("running"));
             }, 60000);
-            QVERIFY2(settled, qPrintable(QStringLiteral("scale to %1: %2 %3/%4 %5").arg(n).arg(last.state).arg(last.running).arg(last.desired).arg(last.message)));
+            QVERIFY2(settled, qPrintable(QStringLiteral("scale to %1: %2 %3/%4 %5").arg(n).arg(engineStateName(last.state)).arg(last.running).arg(last.desired).arg(last.message)));
             qInfo("scale to %d settled in %lld ms", n, t.elapsed());
             // What the backend says is what the cluster has.
             const QJsonObject d = deployment(ns, app.name);
@@ -417,9 +417,9 @@ private Q_SLOTS:
         QVERIFY2(done->reason.startsWith(QLatin1String("Pending: no node matches")), qPrintable(done->reason));
         QVERIFY2(done->reason.contains(QLatin1String("did not converge within 5 s")), qPrintable(done->reason));
         qInfo("unsatisfiable selector reported after %lld ms: %s", ms, qPrintable(done->reason));
-        QCOMPARE(done->status.state, QStringLiteral("starting"));
+        QCOMPARE(engineStateName(done->status.state), QStringLiteral("starting"));
         QVERIFY(done->status.message.startsWith(QLatin1String("Pending: no node matches")));
-        QCOMPARE(applicationStatusFor(done->status), QStringLiteral("deploying"));
+        QCOMPARE(applicationStatusName(applicationStatusFor(done->status)), QStringLiteral("deploying"));
         // One look (checkRollout) says the same, still in progress: the deadline is the caller's.
         auto look = o->checkRollout(app, DeployOutcome{}, ctx());
         QVERIFY(look.ok());
@@ -480,10 +480,10 @@ private Q_SLOTS:
             if (st)
                 last = *st;
             return st && st->message.contains(QLatin1String("exceeded quota"));
-        }, 30000), qPrintable(last.state + QLatin1Char(' ') + last.message));
+        }, 30000), qPrintable(engineStateName(last.state) + QLatin1Char(' ') + last.message));
         QVERIFY(last.message.startsWith(QLatin1String("cannot create pods")));
         QCOMPARE(last.running, 2);
-        QCOMPARE(last.state, QStringLiteral("degraded"));
+        QCOMPARE(engineStateName(last.state), QStringLiteral("degraded"));
     }
 
     void manualScaleSurvivesARedeploy()
@@ -570,8 +570,8 @@ private Q_SLOTS:
         QCOMPARE(m_steps.size(), 1);
         QCOMPARE(all->size(), 3);
         QCOMPARE(all->at(0).application, QStringLiteral("alpha"));
-        QCOMPARE(all->at(0).state, QStringLiteral("running"));
-        QCOMPARE(all->at(1).state, QStringLiteral("not-deployed"));
+        QCOMPARE(engineStateName(all->at(0).state), QStringLiteral("running"));
+        QCOMPARE(engineStateName(all->at(1).state), QStringLiteral("not-deployed"));
         QCOMPARE(all->at(2).running, 2);
     }
 

@@ -98,12 +98,12 @@ private Q_SLOTS:
         auto objects = parseAppObjects(json);
         QVERIFY2(objects.ok(), qPrintable(objects.ok() ? QString() : objects.error().toString()));
         const AppStatus s = appStatusFrom(a, *objects);
-        QCOMPARE(s.state, state);
+        QCOMPARE(engineStateName(s.state), state);
         QCOMPARE(s.desired, desired);
         QCOMPARE(s.running, running);
         QCOMPARE(s.replicas.size(), replicas);
         QVERIFY2(s.message.startsWith(messageStart), qPrintable(s.message));
-        QCOMPARE(s.orchestrator, QStringLiteral("kubernetes"));
+        QCOMPARE(orchestratorName(s.orchestrator), QStringLiteral("kubernetes"));
         QVERIFY(s.exists);
         QVERIFY(s.image.startsWith(QLatin1String("registry.example.com/")));
         const DeploymentInfo *d = nullptr;
@@ -146,7 +146,7 @@ private Q_SLOTS:
         }
         QVERIFY(s.errors.isEmpty());
         QCOMPARE(s.updateState, QStringLiteral("NewReplicaSetAvailable"));
-        QCOMPARE(applicationStatusFor(s), QStringLiteral("running"));
+        QCOMPARE(applicationStatusName(applicationStatusFor(s)), QStringLiteral("running"));
         // Restarts are summed per pod.
         for (const PodInfo &p : objects->pods)
             QCOMPARE(p.restarts, 0);
@@ -181,10 +181,10 @@ private Q_SLOTS:
         Application other;
         other.name = QStringLiteral("other");
         other.uuid = QStringLiteral("11111111-2222-3333-4444-555555555555");
-        QCOMPARE(appStatusFrom(shop, *objects).state, QStringLiteral("running"));
-        QCOMPARE(appStatusFrom(stuck, *objects).state, QStringLiteral("failed"));
+        QCOMPARE(engineStateName(appStatusFrom(shop, *objects).state), QStringLiteral("running"));
+        QCOMPARE(engineStateName(appStatusFrom(stuck, *objects).state), QStringLiteral("failed"));
         const AppStatus none = appStatusFrom(other, *objects);
-        QCOMPARE(none.state, QStringLiteral("not-deployed"));
+        QCOMPARE(engineStateName(none.state), QStringLiteral("not-deployed"));
         QVERIFY(!none.exists);
         QVERIFY(none.replicas.isEmpty());
     }

@@ -394,9 +394,9 @@ private Q_SLOTS:
     void planText()
     {
         DeployPlan plan;
-        plan.orchestrator = QStringLiteral("none");
+        plan.orchestrator = Orchestrator::None;
         plan.target = QStringLiteral("web");
-        plan.action = QStringLiteral("create");
+        plan.action = PlanAction::Create;
         const Application a = webApp();
         plan.commands << *docker::createContainer(a, {QStringLiteral("web.1"), 1, a.image, 0}, {});
         PlannedCommand masked;

@@ -51,25 +51,25 @@ private Q_SLOTS:
         auto snap = swarm::parseSnapshot(recorded(QStringLiteral("swarm-snapshot.txt")));
         QVERIFY(snap.ok());
         const AppStatus running = swarm::statusOf(app(QStringLiteral("fdtest-snap"), QStringLiteral("aaaa")), *snap);
-        QCOMPARE(running.state, QStringLiteral("running"));
+        QCOMPARE(engineStateName(running.state), QStringLiteral("running"));
         QCOMPARE(running.desired, 2);
         QCOMPARE(running.running, 2);
         QCOMPARE(running.replicas.size(), 2);
         QCOMPARE(running.deploymentId, qint64(3));
-        QCOMPARE(running.orchestrator, QStringLiteral("swarm"));
+        QCOMPARE(orchestratorName(running.orchestrator), QStringLiteral("swarm"));
 
         const AppStatus pending = swarm::statusOf(app(QStringLiteral("fdtest-snap-pending"), QStringLiteral("bbbb")), *snap);
         QCOMPARE(pending.desired, 1);
         QCOMPARE(pending.running, 0);
-        QCOMPARE(pending.state, QStringLiteral("failed"));
+        QCOMPARE(engineStateName(pending.state), QStringLiteral("failed"));
         QCOMPARE(pending.message, QStringLiteral("no suitable node (scheduling constraints not satisfied on 1 node)"));
 
         const AppStatus zero = swarm::statusOf(app(QStringLiteral("fdtest-snap-zero"), QStringLiteral("cccc")), *snap);
-        QCOMPARE(zero.state, QStringLiteral("stopped"));
+        QCOMPARE(engineStateName(zero.state), QStringLiteral("stopped"));
         QCOMPARE(zero.desired, 0);
 
         const AppStatus missing = swarm::statusOf(app(QStringLiteral("nothere"), QStringLiteral("dddd")), *snap);
-        QCOMPARE(missing.state, QStringLiteral("not-deployed"));
+        QCOMPARE(engineStateName(missing.state), QStringLiteral("not-deployed"));
         QVERIFY(!missing.exists);
     }
 
@@ -82,7 +82,7 @@ private Q_SLOTS:
         s.tasks = *swarm::parseServicePs(recorded(QStringLiteral("swarm-service-ps-mixed.jsonl")));
         const AppStatus st = swarm::statusOf(app(QStringLiteral("x"), QStringLiteral("u1")), s);
         QCOMPARE(st.running, 0);
-        QCOMPARE(st.state, QStringLiteral("failed"));
+        QCOMPARE(engineStateName(st.state), QStringLiteral("failed"));
         QCOMPARE(st.message, QStringLiteral("task: non-zero exit (137): dockerexec: unhealthy container"));
     }
 
@@ -98,7 +98,7 @@ private Q_SLOTS:
         QCOMPARE(st.image, QStringLiteral("fleetdeck-test/busybox:1"));
 
         DeployOutcome outcome;
-        outcome.action = QStringLiteral("update");
+        outcome.action = PlanAction::Update;
         outcome.target = a.name;
         outcome.rolloutMarker = QStringLiteral("2026-01-01T00:00:00Z"); // an older update
         const auto p = swarm::judgeRollout(st, &s.services.first(), outcome, 30000);
@@ -112,7 +112,7 @@ private Q_SLOTS:
 
         // A rollback we asked for succeeds when it completes.
         DeployOutcome rollback = outcome;
-        rollback.action = QStringLiteral("rollback");
+        rollback.action = PlanAction::Rollback;
         rollback.rolloutMarker = QStringLiteral("2026-01-01T00:00:00Z");
         QCOMPARE(swarm::judgeRollout(st, &s.services.first(), rollback, 30000).phase, RolloutPhase::Converged);
     }
@@ -122,7 +122,7 @@ private Q_SLOTS:
         auto snap = swarm::parseSnapshot(recorded(QStringLiteral("swarm-snapshot.txt")));
         QVERIFY(snap.ok());
         DeployOutcome created;
-        created.action = QStringLiteral("create");
+        created.action = PlanAction::Create;
         const Application ok = app(QStringLiteral("fdtest-snap"), QStringLiteral("aaaa"));
         QCOMPARE(swarm::judgeRollout(swarm::statusOf(ok, *snap), &snap->services[0], created, 500).phase, RolloutPhase::Converged);
 
@@ -145,13 +145,13 @@ private Q_SLOTS:
         s.tasks = *swarm::parseServicePs(recorded(QStringLiteral("swarm-service-ps-mixed.jsonl")));
         const AppStatus st = swarm::statusOf(app(QStringLiteral("x"), QStringLiteral("u1")), s);
         DeployOutcome created;
-        created.action = QStringLiteral("create");
+        created.action = PlanAction::Create;
         const auto p = swarm::judgeRollout(st, &s.services[0], created, 3000);
         QCOMPARE(p.phase, RolloutPhase::Failed);
         QVERIFY2(p.reason.contains(QLatin1String("unhealthy container")), qPrintable(p.reason));
         // The same tasks after an update are Swarm's business (its rollback decides).
         DeployOutcome updated = created;
-        updated.action = QStringLiteral("update");
+        updated.action = PlanAction::Update;
         QCOMPARE(swarm::judgeRollout(st, &s.services[0], updated, 3000).phase, RolloutPhase::InProgress);
     }
 
@@ -162,10 +162,10 @@ private Q_SLOTS:
         // Recorded with names fdtest-rec.N: the application is "fdtest-rec".
         const Application web = app(QStringLiteral("fdtest-rec"), QStringLiteral("11111111-2222-3333-4444-555555555555"));
         const AppStatus st = docker::standaloneStatus(web, *rows);
-        QCOMPARE(st.orchestrator, QStringLiteral("none"));
+        QCOMPARE(orchestratorName(st.orchestrator), QStringLiteral("none"));
         QCOMPARE(st.desired, 5);
         QCOMPARE(st.running, 1);          // .1 healthy; .2 still starting its health check
-        QCOMPARE(st.state, QStringLiteral("degraded"));
+        QCOMPARE(engineStateName(st.state), QStringLiteral("degraded"));
         QCOMPARE(st.deploymentId, qint64(7));
         QCOMPARE(st.replicas.first().name, QStringLiteral("fdtest-rec.1"));
         QVERIFY(st.errors.contains(QStringLiteral("fdtest-rec.4: exited with code 3")));
@@ -178,7 +178,7 @@ private Q_SLOTS:
         QVERIFY(o.exists);
 
         const AppStatus none = docker::standaloneStatus(app(QStringLiteral("x"), QStringLiteral("none")), *rows);
-        QCOMPARE(none.state, QStringLiteral("stopped"));
+        QCOMPARE(engineStateName(none.state), QStringLiteral("stopped"));
         QVERIFY(!none.exists);
 
         QCOMPARE(docker::judgeStandaloneRollout(st, 5).phase, RolloutPhase::InProgress);
@@ -215,9 +215,9 @@ private Q_SLOTS:
             rows << r;
         }
         const AppStatus st = docker::standaloneStatus(a, rows);
-        QCOMPARE(st.state, expected);
+        QCOMPARE(engineStateName(st.state), expected);
         QCOMPARE(st.running, running);
-        QCOMPARE(applicationStatusFor(st).isEmpty(), false);
+        QCOMPARE(applicationStatusName(applicationStatusFor(st)).isEmpty(), false);
     }
 
     void notReady()
@@ -239,16 +239,16 @@ private Q_SLOTS:
     void applicationStatusWords()
     {
         AppStatus s;
-        s.state = QStringLiteral("running");
-        QCOMPARE(applicationStatusFor(s), QStringLiteral("running"));
-        s.state = QStringLiteral("updating");
-        QCOMPARE(applicationStatusFor(s), QStringLiteral("deploying"));
-        s.state = QStringLiteral("not-deployed");
-        QCOMPARE(applicationStatusFor(s), QStringLiteral("stopped"));
-        s.state = QStringLiteral("degraded");
-        QCOMPARE(applicationStatusFor(s), QStringLiteral("degraded"));
-        s.state = QStringLiteral("failed");
-        QCOMPARE(applicationStatusFor(s), QStringLiteral("failed"));
+        s.state = EngineState::Running;
+        QCOMPARE(applicationStatusName(applicationStatusFor(s)), QStringLiteral("running"));
+        s.state = EngineState::Updating;
+        QCOMPARE(applicationStatusName(applicationStatusFor(s)), QStringLiteral("deploying"));
+        s.state = EngineState::NotDeployed;
+        QCOMPARE(applicationStatusName(applicationStatusFor(s)), QStringLiteral("stopped"));
+        s.state = EngineState::Degraded;
+        QCOMPARE(applicationStatusName(applicationStatusFor(s)), QStringLiteral("degraded"));
+        s.state = EngineState::Failed;
+        QCOMPARE(applicationStatusName(applicationStatusFor(s)), QStringLiteral("failed"));
     }
 };
 

@@ -4,7 +4,40 @@
 #include <QBrush>
 #include <QColor>
 
+#include <optional>
+
 namespace fleetdeck::ui {
+
+namespace {
+// Status column colours: the engine's state while it is known, else the status the store keeps.
+std::optional<QColor> stateColour(EngineState state)
+{
+    switch (state) {
+    case EngineState::Running: return palette::ok();
+    case EngineState::Failed:
+    case EngineState::Degraded:
+    case EngineState::Unknown: return palette::error();
+    case EngineState::Starting:
+    case EngineState::Updating: return palette::busy();
+    case EngineState::NotDeployed:
+    case EngineState::Stopped:
+    case EngineState::RollingBack: break;
+    }
+    return std::nullopt;
+}
+
+std::optional<QColor> statusColour(ApplicationStatus status)
+{
+    switch (status) {
+    case ApplicationStatus::Running: return palette::ok();
+    case ApplicationStatus::Failed:
+    case ApplicationStatus::Degraded: return palette::error();
+    case ApplicationStatus::Deploying: return palette::busy();
+    case ApplicationStatus::Stopped: break;
+    }
+    return std::nullopt;
+}
+} // namespace
 
 void ApplicationStatusModel::setData(const QList<Application> &apps, const QList<Server> &servers)
 {
@@ -84,11 +117,11 @@ QString ApplicationStatusModel::statusText(qint64 appId) const
     const AppStatus *s = statusOf(appId);
     if (!s) {
         const int row = rowOf(appId);
-        return row >= 0 ? m_apps.at(row).status : QString();
+        return row >= 0 ? applicationStatusLabel(m_apps.at(row).status) : QString();
     }
-    if (s->state == QLatin1String("not-deployed") || s->state == QLatin1String("unknown"))
-        return s->state;
-    return tr("%1 %2/%3").arg(s->state).arg(s->running).arg(s->desired);
+    if (s->state == EngineState::NotDeployed || s->state == EngineState::Unknown)
+        return engineStateLabel(s->state);
+    return tr("%1 %2/%3").arg(engineStateLabel(s->state)).arg(s->running).arg(s->desired);
 }
 
 int ApplicationStatusModel::rowCount(const QModelIndex &parent) const
@@ -110,18 +143,13 @@ QVariant ApplicationStatusModel::data(const QModelIndex &index, int role) const
     if (role == ApplicationIdRole)
         return a.id;
     if (role == StateRole)
-        return s ? s->state : a.status;
+        return s ? engineStateName(s->state) : applicationStatusName(a.status);
     if (role == Qt::ToolTipRole && s)
         return s->message.isEmpty() ? s->errors.join(QLatin1Char('\n')) : s->message;
     if (role == Qt::ForegroundRole && index.column() == StatusColumn) {
-        const QString state = s ? s->state : a.status;
-        if (state == QLatin1String("running"))
-            return QBrush(palette::ok());
-        if (state == QLatin1String("failed") || state == QLatin1String("degraded") || state == QLatin1String("unknown"))
-            return QBrush(palette::error());
-        if (state == QLatin1String("starting") || state == QLatin1String("updating") || state == QLatin1String("deploying"))
-            return QBrush(palette::busy());
-        return {};
+        // The engine's state when known, else the stored status.
+        const std::optional<QColor> colour = s ? stateColour(s->state) : statusColour(a.status);
+        return colour ? QVariant(QBrush(*colour)) : QVariant();
     }
     if (role != Qt::DisplayRole)
         return {};

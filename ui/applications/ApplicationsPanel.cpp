@@ -34,7 +34,7 @@ constexpr int kDefaultPollMs = 5000;
 
 QString describe(const AppStatus &s)
 {
-    return ApplicationsPanel::tr("%1: %2 %3/%4").arg(s.application, s.state).arg(s.running).arg(s.desired);
+    return ApplicationsPanel::tr("%1: %2 %3/%4").arg(s.application, engineStateLabel(s.state)).arg(s.running).arg(s.desired);
 }
 } // namespace
 

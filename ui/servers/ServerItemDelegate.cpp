@@ -12,12 +12,15 @@ namespace {
 constexpr int kPad = 8;
 constexpr int kDot = 10;
 
-QColor badgeColor(const QString &orchestrator)
+QColor badgeColor(const QString &orchestratorRole)
 {
-    if (orchestrator == QLatin1String("swarm"))
-        return QColor(0x0b, 0x7a, 0x75);
-    if (orchestrator == QLatin1String("kubernetes"))
-        return QColor(0x32, 0x6c, 0xe5);
+    Orchestrator o = Orchestrator::None;
+    (void)parseOrchestrator(orchestratorRole, &o);
+    switch (o) {
+    case Orchestrator::Swarm: return QColor(0x0b, 0x7a, 0x75);
+    case Orchestrator::Kubernetes: return QColor(0x32, 0x6c, 0xe5);
+    case Orchestrator::None: break;
+    }
     return QColor(0x1d, 0x63, 0xed);
 }
 } // namespace

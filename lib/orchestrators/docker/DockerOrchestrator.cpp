@@ -82,9 +82,9 @@ Result<DeployPlan> DockerOrchestrator::plan(const Application &app, const Operat
     if (!steps)
         return steps.error();
     DeployPlan plan;
-    plan.orchestrator = QStringLiteral("none");
+    plan.orchestrator = Orchestrator::None;
     plan.target = app.name;
-    plan.action = steps->replacesSome ? QStringLiteral("replace") : QStringLiteral("create");
+    plan.action = steps->replacesSome ? PlanAction::Replace : PlanAction::Create;
     plan.commands = steps->networks;
     for (const ReplicaSteps &r : steps->replicas) {
         plan.commands << r.setAside << r.start;
@@ -274,7 +274,7 @@ Result<int> DockerOrchestrator::rollout(const Application &app, const QString &i
 }
 
 namespace {
-DeployOutcome outcomeOf(const Application &app, const QString &action, const QString &image, int desired, bool converged)
+DeployOutcome outcomeOf(const Application &app, PlanAction action, const QString &image, int desired, bool converged)
 {
     DeployOutcome out;
     out.target = app.name;
@@ -297,7 +297,7 @@ Result<DeployOutcome> DockerOrchestrator::deploy(const Application &app, const O
     auto done = rollout(app, app.image, ctx, false);
     if (!done)
         return done.error();
-    return outcomeOf(app, QStringLiteral("replace"), app.image, n, true);
+    return outcomeOf(app, PlanAction::Replace, app.image, n, true);
 }
 
 Result<RolloutProgress> DockerOrchestrator::checkRollout(const Application &app, const DeployOutcome &outcome,
@@ -363,7 +363,7 @@ Result<DeployOutcome> DockerOrchestrator::scale(const Application &app, int repl
         if (auto s = replaceReplica(creator, *steps, false); !s)
             return s.error();
     }
-    return outcomeOf(app, QStringLiteral("scale"), image, replicas, false);
+    return outcomeOf(app, PlanAction::Scale, image, replicas, false);
 }
 
 Result<DeployOutcome> DockerOrchestrator::stop(const Application &app, const OperationContext &ctx)
@@ -381,7 +381,7 @@ Result<DeployOutcome> DockerOrchestrator::stop(const Application &app, const Ope
         if (auto r = runner.runChecked(removeContainers(names)); !r)
             return r.error();
     }
-    return outcomeOf(app, QStringLiteral("stop"), QString(), 0, true);
+    return outcomeOf(app, PlanAction::Stop, QString(), 0, true);
 }
 
 Result<DeployOutcome> DockerOrchestrator::restart(const Application &app, const OperationContext &ctx)
@@ -389,7 +389,7 @@ Result<DeployOutcome> DockerOrchestrator::restart(const Application &app, const 
     auto n = rollout(app, app.image, ctx, true);
     if (!n)
         return n.error();
-    return outcomeOf(app, QStringLiteral("restart"), QString(), *n, true);
+    return outcomeOf(app, PlanAction::Restart, QString(), *n, true);
 }
 
 Result<DeployOutcome> DockerOrchestrator::rollback(const Application &app, const QString &previousImage, const OperationContext &ctx)
@@ -404,7 +404,7 @@ Result<DeployOutcome> DockerOrchestrator::rollback(const Application &app, const
     auto n = rollout(previous, previousImage, ctx, false);
     if (!n)
         return n.error();
-    return outcomeOf(app, QStringLiteral("rollback"), previousImage, *n, true);
+    return outcomeOf(app, PlanAction::Rollback, previousImage, *n, true);
 }
 
 Result<AppStatus> DockerOrchestrator::status(const Application &app, const OperationContext &ctx)

@@ -13,7 +13,7 @@ AppStatus standaloneStatus(const Application &app, const QList<ContainerRow> &ro
     AppStatus st;
     st.applicationId = app.id;
     st.application = app.name;
-    st.orchestrator = QStringLiteral("none");
+    st.orchestrator = Orchestrator::None;
     st.target = app.name;
     int failed = 0;
     for (const ContainerRow &row : rows) {
@@ -63,15 +63,15 @@ AppStatus standaloneStatus(const Application &app, const QList<ContainerRow> &ro
         return a.slot != b.slot ? a.slot < b.slot : a.name < b.name;
     });
     if (st.desired == 0)
-        st.state = QStringLiteral("stopped");
+        st.state = EngineState::Stopped;
     else if (st.running == st.desired)
-        st.state = QStringLiteral("running");
+        st.state = EngineState::Running;
     else if (st.running > 0)
-        st.state = QStringLiteral("degraded");
+        st.state = EngineState::Degraded;
     else if (failed > 0)
-        st.state = QStringLiteral("failed");
+        st.state = EngineState::Failed;
     else
-        st.state = QStringLiteral("starting");
+        st.state = EngineState::Starting;
     if (!st.errors.isEmpty())
         st.message = st.errors.first();
     else if (!st.exists)
@@ -88,7 +88,7 @@ RolloutProgress judgeStandaloneRollout(const AppStatus &status, int expected)
         p.reason = QStringLiteral("%1 of %2 replicas running").arg(status.running).arg(expected);
         return p;
     }
-    if (status.state == QLatin1String("failed")) {
+    if (status.state == EngineState::Failed) {
         p.phase = RolloutPhase::Failed;
         p.reason = status.message;
         return p;

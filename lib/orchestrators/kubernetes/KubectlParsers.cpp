@@ -379,7 +379,7 @@ AppStatus appStatus(const Application &app, const DeploymentInfo *d, const QList
     AppStatus s;
     s.applicationId = app.id;
     s.application = app.name;
-    s.orchestrator = QStringLiteral("kubernetes");
+    s.orchestrator = Orchestrator::Kubernetes;
     s.target = manifests::deploymentName(app);
     const QString hash = d ? currentTemplateHash(*d, replicaSets) : QString();
     QList<PodInfo> sorted = pods;
@@ -398,7 +398,7 @@ AppStatus appStatus(const Application &app, const DeploymentInfo *d, const QList
     }
     if (!d) {
         s.exists = !pods.isEmpty();
-        s.state = QStringLiteral("not-deployed");
+        s.state = EngineState::NotDeployed;
         return s;
     }
     s.exists = true;
@@ -416,19 +416,19 @@ AppStatus appStatus(const Application &app, const DeploymentInfo *d, const QList
         live += p.terminating ? 0 : 1;
     const Condition *replicaFailure = d->condition(QStringLiteral("ReplicaFailure"));
     if (deadline)
-        s.state = QStringLiteral("failed");
+        s.state = EngineState::Failed;
     else if (replicaFailure && replicaFailure->status == QLatin1String("True") && d->ready < d->specReplicas)
-        s.state = d->ready == 0 ? QStringLiteral("failed") : QStringLiteral("degraded");   // pods cannot even be created (quota)
+        s.state = d->ready == 0 ? EngineState::Failed : EngineState::Degraded;   // pods cannot even be created (quota)
     else if (d->specReplicas == 0)
-        s.state = live == 0 ? QStringLiteral("stopped") : QStringLiteral("updating");
+        s.state = live == 0 ? EngineState::Stopped : EngineState::Updating;
     else if (inProgress)
-        s.state = d->ready == 0 ? QStringLiteral("starting") : QStringLiteral("updating");
+        s.state = d->ready == 0 ? EngineState::Starting : EngineState::Updating;
     else if (d->ready >= d->specReplicas && d->available >= d->specReplicas)
-        s.state = QStringLiteral("running");
+        s.state = EngineState::Running;
     else
-        s.state = d->ready == 0 ? QStringLiteral("starting") : QStringLiteral("degraded");
+        s.state = d->ready == 0 ? EngineState::Starting : EngineState::Degraded;
     const QString problem = problemOf(*d, pods, hash);
-    if (s.state == QLatin1String("running") || s.state == QLatin1String("stopped") || problem.isEmpty())
+    if (s.state == EngineState::Running || s.state == EngineState::Stopped || problem.isEmpty())
         s.message = counts(*d);
     else
         s.message = QStringLiteral("%1; %2").arg(problem, counts(*d));

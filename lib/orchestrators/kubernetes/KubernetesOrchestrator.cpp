@@ -46,7 +46,7 @@ KubernetesOrchestrator::KubernetesOrchestrator(Server server, std::shared_ptr<Tr
 {
 }
 
-DeployOutcome KubernetesOrchestrator::outcomeFor(const Application &app, const QString &action, int desired) const
+DeployOutcome KubernetesOrchestrator::outcomeFor(const Application &app, PlanAction action, int desired) const
 {
     DeployOutcome o;
     o.target = manifests::deploymentName(app);
@@ -195,9 +195,9 @@ Result<DeployPlan> KubernetesOrchestrator::plan(const Application &app, const Op
         return p.error();
     const KubectlTarget &t = session.target();
     DeployPlan plan;
-    plan.orchestrator = QStringLiteral("kubernetes");
+    plan.orchestrator = Orchestrator::Kubernetes;
     plan.target = QStringLiteral("%1/%2").arg(t.nameSpace, manifests::deploymentName(app));
-    plan.action = p->existing ? QStringLiteral("update") : QStringLiteral("create");
+    plan.action = p->existing ? PlanAction::Update : PlanAction::Create;
     plan.commands = deploySteps(t, app, *p, true);
     plan.manifests = p->set.documents(true);
     plan.notes = p->set.notes;
@@ -219,7 +219,7 @@ Result<DeployOutcome> KubernetesOrchestrator::deploy(const Application &app, con
         session.runner().note(QStringLiteral("manifests"), n);
     if (auto s = session.runSteps(deploySteps(t, app, *p, false)); !s)
         return s.error();
-    DeployOutcome o = outcomeFor(app, p->existing ? QStringLiteral("update") : QStringLiteral("create"), p->replicas);
+    DeployOutcome o = outcomeFor(app, p->existing ? PlanAction::Update : PlanAction::Create, p->replicas);
     o.rolloutMarker = QString::number(ctx.deploymentId);
     return o;
 }
@@ -244,7 +244,7 @@ Result<RolloutProgress> KubernetesOrchestrator::checkRollout(const Application &
     for (const DeploymentInfo &candidate : o->deployments)
         if (candidate.appUuid == app.uuid)
             d = &candidate;
-    if (outcome.action == QLatin1String("stop"))
+    if (outcome.action == PlanAction::Stop)
         return judgeRemoval(app, d, o->replicaSets, o->pods);
     return judgeRollout(app, d, o->replicaSets, o->pods);
 }
@@ -289,7 +289,7 @@ Result<DeployOutcome> KubernetesOrchestrator::scale(const Application &app, int 
     auto r = session.runChecked(kubernetes::scale(session.target(), manifests::deploymentName(app), replicas));
     if (!r)
         return r.error();
-    return outcomeFor(app, QStringLiteral("scale"), replicas);
+    return outcomeFor(app, PlanAction::Scale, replicas);
 }
 
 Result<DeployOutcome> KubernetesOrchestrator::stop(const Application &app, const OperationContext &ctx)
@@ -301,7 +301,7 @@ Result<DeployOutcome> KubernetesOrchestrator::stop(const Application &app, const
                                                  manifests::appSelector(app), stopTimeoutSeconds));
     if (!r)
         return r.error();
-    DeployOutcome o = outcomeFor(app, QStringLiteral("stop"), 0);
+    DeployOutcome o = outcomeFor(app, PlanAction::Stop, 0);
     o.converged = true;
     return o;
 }
@@ -314,7 +314,7 @@ Result<DeployOutcome> KubernetesOrchestrator::restart(const Application &app, co
     auto r = session.runChecked(rolloutRestart(session.target(), manifests::deploymentName(app)));
     if (!r)
         return r.error();
-    return outcomeFor(app, QStringLiteral("restart"), app.kubernetesReplicas);
+    return outcomeFor(app, PlanAction::Restart, app.kubernetesReplicas);
 }
 
 Result<DeployOutcome> KubernetesOrchestrator::rollback(const Application &app, const QString &, const OperationContext &ctx)
@@ -333,7 +333,7 @@ Result<DeployOutcome> KubernetesOrchestrator::rollback(const Application &app, c
                                QString::fromUtf8(r->stderrData).trimmed());
         return kubectlError(*r, QStringLiteral("rolling back"));
     }
-    return outcomeFor(app, QStringLiteral("rollback"), app.kubernetesReplicas);
+    return outcomeFor(app, PlanAction::Rollback, app.kubernetesReplicas);
 }
 
 Result<AppStatus> KubernetesOrchestrator::status(const Application &app, const OperationContext &ctx)

@@ -102,7 +102,7 @@ Result<QList<PlannedCommand>> SwarmOrchestrator::networkCommands(CommandRunner &
     return out;
 }
 
-DeployOutcome SwarmOrchestrator::outcomeOf(const Application &app, const QString &action, const ServiceSpec *before, int desired) const
+DeployOutcome SwarmOrchestrator::outcomeOf(const Application &app, PlanAction action, const ServiceSpec *before, int desired) const
 {
     DeployOutcome out;
     out.target = app.name;
@@ -128,13 +128,13 @@ Result<SwarmOrchestrator::DeploySteps> SwarmOrchestrator::deploySteps(CommandRun
     DeploySteps steps;
     steps.before = *current;
     DeployPlan &plan = steps.plan;
-    plan.orchestrator = QStringLiteral("swarm");
+    plan.orchestrator = Orchestrator::Swarm;
     plan.target = app.name;
     for (PlannedCommand c : *nets) {
         c.alreadyDoneWhen = QStringLiteral("already exists");   // a concurrent deploy made it meanwhile
         plan.commands << c;
     }
-    plan.action = current->has_value() ? QStringLiteral("update") : QStringLiteral("create");
+    plan.action = current->has_value() ? PlanAction::Update : PlanAction::Create;
     auto service = current->has_value() ? updateService(app, **current, app.image, ctx.deploymentId, m_options)
                                         : createService(app, app.image, ctx.deploymentId, m_options);
     if (!service)
@@ -245,7 +245,7 @@ Result<DeployOutcome> SwarmOrchestrator::scale(const Application &app, int repli
         return Error::make(ErrorKind::NotSupported, QStringLiteral("%1 is a global service: it runs one task per node").arg(app.name));
     if (auto r = runner.runChecked(scaleService(service->name, replicas)); !r)
         return r.error();
-    return outcomeOf(app, QStringLiteral("scale"), &*service, replicas);
+    return outcomeOf(app, PlanAction::Scale, &*service, replicas);
 }
 
 Result<DeployOutcome> SwarmOrchestrator::stop(const Application &app, const OperationContext &ctx)
@@ -255,10 +255,10 @@ Result<DeployOutcome> SwarmOrchestrator::stop(const Application &app, const Oper
     if (!current)
         return current.error();
     if (!current->has_value())
-        return outcomeOf(app, QStringLiteral("stop"), nullptr, 0);
+        return outcomeOf(app, PlanAction::Stop, nullptr, 0);
     if (auto r = runner.runChecked(scaleService((*current)->name, 0)); !r)
         return r.error();
-    return outcomeOf(app, QStringLiteral("stop"), &current->value(), 0);
+    return outcomeOf(app, PlanAction::Stop, &current->value(), 0);
 }
 
 Result<DeployOutcome> SwarmOrchestrator::restart(const Application &app, const OperationContext &ctx)
@@ -269,7 +269,7 @@ Result<DeployOutcome> SwarmOrchestrator::restart(const Application &app, const O
         return service.error();
     if (auto r = runner.runChecked(forceUpdate(service->name)); !r)
         return r.error();
-    return outcomeOf(app, QStringLiteral("restart"), &*service, service->replicas);
+    return outcomeOf(app, PlanAction::Restart, &*service, service->replicas);
 }
 
 Result<DeployOutcome> SwarmOrchestrator::rollback(const Application &app, const QString &, const OperationContext &ctx)
@@ -284,7 +284,7 @@ Result<DeployOutcome> SwarmOrchestrator::rollback(const Application &app, const 
                                           "a rollback swaps it with the current one)").arg(service->name));
     if (auto r = runner.runChecked(rollbackService(service->name)); !r)
         return r.error();
-    DeployOutcome out = outcomeOf(app, QStringLiteral("rollback"), &*service, service->replicas);
+    DeployOutcome out = outcomeOf(app, PlanAction::Rollback, &*service, service->replicas);
     out.image = service->previousImage;
     return out;
 }

@@ -60,7 +60,7 @@ private:
     // The running task exec() and execStream() run in, and its container on this server.
     Result<ExecTarget> execTarget(CommandRunner &runner, const Application &app, const ExecRequest &request);
     QString diagnoseTask(CommandRunner &runner, const QString &taskId);
-    DeployOutcome outcomeOf(const Application &app, const QString &action, const swarm::ServiceSpec *before, int desired) const;
+    DeployOutcome outcomeOf(const Application &app, PlanAction action, const swarm::ServiceSpec *before, int desired) const;
 
     Server m_server;
     std::shared_ptr<Transport> m_transport;

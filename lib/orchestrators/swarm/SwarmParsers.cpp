@@ -219,11 +219,11 @@ AppStatus statusOf(const Application &app, const Snapshot &snap)
     AppStatus st;
     st.applicationId = app.id;
     st.application = app.name;
-    st.orchestrator = QStringLiteral("swarm");
+    st.orchestrator = Orchestrator::Swarm;
     st.target = app.name;
     const ServiceSpec *service = findService(app, snap);
     if (!service) {
-        st.state = QStringLiteral("not-deployed");
+        st.state = EngineState::NotDeployed;
         for (const ServiceSpec &s : snap.services)
             if (s.name == app.name)
                 st.message = QStringLiteral("a service named %1 exists but Fleetdeck did not create it").arg(app.name);
@@ -275,23 +275,23 @@ AppStatus statusOf(const Application &app, const Snapshot &snap)
     st.desired = service->global ? int(current.size()) : service->replicas;
     const QString us = service->update.state;
     if (us == QLatin1String("updating")) {
-        st.state = QStringLiteral("updating");
+        st.state = EngineState::Updating;
     } else if (us == QLatin1String("rollback_started")) {
-        st.state = QStringLiteral("rolling-back");
+        st.state = EngineState::RollingBack;
     } else if (us == QLatin1String("paused") || us == QLatin1String("rollback_paused")) {
-        st.state = QStringLiteral("degraded");
+        st.state = EngineState::Degraded;
     } else if (st.running > st.desired) {
-        st.state = QStringLiteral("updating");   // replicas still draining after a scale-down or restart
+        st.state = EngineState::Updating;   // replicas still draining after a scale-down or restart
     } else if (st.desired == 0) {
-        st.state = QStringLiteral("stopped");
+        st.state = EngineState::Stopped;
     } else if (st.running == st.desired) {
-        st.state = QStringLiteral("running");
+        st.state = EngineState::Running;
     } else if (st.running > 0) {
-        st.state = QStringLiteral("degraded");
+        st.state = EngineState::Degraded;
     } else if (!pendingError.isEmpty() || !failedError.isEmpty()) {
-        st.state = QStringLiteral("failed");
+        st.state = EngineState::Failed;
     } else {
-        st.state = QStringLiteral("starting");
+        st.state = EngineState::Starting;
     }
     if (!pendingError.isEmpty())
         st.message = pendingError;
@@ -313,11 +313,10 @@ RolloutProgress judgeRollout(const AppStatus &status, const ServiceSpec *service
         return p;
     }
     const UpdateStatus &us = service->update;
-    const QString &action = outcome.action;
+    const PlanAction action = outcome.action;
     // Changes that go through Swarm's updater (and so get a new UpdateStatus) vs. plain replica changes.
-    const bool viaUpdater = action == QLatin1String("update") || action == QLatin1String("restart")
-        || action == QLatin1String("rollback");
-    const bool isRollback = action == QLatin1String("rollback");
+    const bool viaUpdater = action == PlanAction::Update || action == PlanAction::Restart || action == PlanAction::Rollback;
+    const bool isRollback = action == PlanAction::Rollback;
     const bool fresh = !us.startedAt.isEmpty() && us.startedAt != outcome.rolloutMarker;
     const QString lastError = status.errors.isEmpty() ? QString() : status.errors.first();
     auto withError = [&](QString text) {
@@ -371,7 +370,7 @@ RolloutProgress judgeRollout(const AppStatus &status, const ServiceSpec *service
         if (elapsedMs >= 5000) {
             p.phase = RolloutPhase::Failed;
             p.reason = QStringLiteral("Swarm cannot place the service: %1 (check the placement constraints%2)")
-                           .arg(blocked, action == QLatin1String("create") ? QString()
+                           .arg(blocked, action == PlanAction::Create ? QString()
                                                                            : QStringLiteral("; the previous tasks keep running"));
         } else {
             p.reason = blocked;
@@ -380,7 +379,7 @@ RolloutProgress judgeRollout(const AppStatus &status, const ServiceSpec *service
     }
     // A new service has no older tasks: any task that failed is one of this deployment's, and Swarm
     // would only retry it (forever). Updates have Swarm's automatic rollback for this.
-    if (action == QLatin1String("create") && status.running < status.desired) {
+    if (action == PlanAction::Create && status.running < status.desired) {
         for (const ReplicaStatus &r : status.replicas) {
             if (r.current)
                 continue;
