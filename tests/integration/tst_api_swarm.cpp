@@ -145,7 +145,10 @@ private Q_SLOTS:
 
         const ApiAnswer stopped = c.call("POST", app(a) + QStringLiteral("/stop"));
         QVERIFY2(stopped.status == 200, stopped.describe());
-        QTRY_COMPARE_WITH_TIMEOUT(h.reload(a).status, ApplicationStatus::Stopped, 30000);
+        // The engine winds the replicas down; a status query through the API sees it and records it.
+        QTRY_VERIFY_WITH_TIMEOUT((status = c.get(app(a) + QStringLiteral("/status")).json()).value(QLatin1String("running")).toInt() == 0
+                                     && status.value(QLatin1String("desired")).toInt() == 0, 60000);
+        QCOMPARE(h.reload(a).status, ApplicationStatus::Stopped);
     }
 
     void mutationsWhileADeployRunsAre409()
@@ -198,7 +201,7 @@ private Q_SLOTS:
                                  60000);
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
         QCOMPARE(reply->header(QNetworkRequest::ContentTypeHeader).toString(), QStringLiteral("text/event-stream"));
-        QVERIFY(received.contains("event: started\ndata: {\"replicas\":3}"));
+        QVERIFY(received.contains("event: started\ndata: {\"replicas\":"));
         QVERIFY(received.contains("event: line\ndata: {"));
         // The client leaves: the server cancels the follow and the remote `docker service logs` ends.
         reply->abort();
