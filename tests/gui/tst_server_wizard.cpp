@@ -5,6 +5,7 @@
 #include "main/MainWindow.h"
 #include "models/ServerListModel.h"
 #include "servers/AddServerWizard.h"
+#include "services/ServerService.h"
 #include "widgets/FieldHighlight.h"
 #include "servers/ServerPanel.h"
 #include "store/Repositories.h"
@@ -165,7 +166,7 @@ private Q_SLOTS:
         Result<Server> added = t.store->addServer(known);
         QVERIFY(added);
 
-        ui::AddServerWizard wizard(t.store, *t.store->servers());
+        ui::AddServerWizard wizard(std::make_shared<ServerService>(t.store), *t.store->servers());
         wizard.setExisting(*added);
         QSignalSpy fingerprint(&wizard, &ui::AddServerWizard::fingerprintFetched);
         wizard.show();
@@ -196,7 +197,7 @@ private Q_SLOTS:
         known.id = 0;
         Result<Server> added = t.store->addServer(known);
         QVERIFY(added);
-        ui::AddServerWizard wizard(t.store, *t.store->servers());
+        ui::AddServerWizard wizard(std::make_shared<ServerService>(t.store), *t.store->servers());
         wizard.setExisting(*added);
         QSignalSpy fingerprint(&wizard, &ui::AddServerWizard::fingerprintFetched);
         wizard.show();
@@ -217,7 +218,7 @@ private Q_SLOTS:
     void wrongFieldsArePointedAt()
     {
         test::TempStore t;
-        ui::AddServerWizard wizard(t.store, *t.store->servers());
+        ui::AddServerWizard wizard(std::make_shared<ServerService>(t.store), *t.store->servers());
         wizard.show();
         typeInto(child<QLineEdit>(&wizard, "serverHost"), QStringLiteral("bad host!"));
         typeInto(child<QLineEdit>(&wizard, "serverName"), QStringLiteral("local"));   // taken by "this machine"
@@ -238,7 +239,7 @@ private Q_SLOTS:
     void unauthorizedKeyIsAnAuthenticationFailure()
     {
         test::TempStore t;
-        ui::AddServerWizard wizard(t.store, *t.store->servers());
+        ui::AddServerWizard wizard(std::make_shared<ServerService>(t.store), *t.store->servers());
         wizard.show();
         fillConnection(&wizard, QStringLiteral("stranger"), m_sshd.unauthorizedKeyPath());
         QSignalSpy fingerprint(&wizard, &ui::AddServerWizard::fingerprintFetched);

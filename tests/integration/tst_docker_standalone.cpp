@@ -143,7 +143,7 @@ private Q_SLOTS:
         QVERIFY(st.ok());
         QCOMPARE(st->desired, 1);
         QCOMPARE(st->running, 1);
-        QCOMPARE(st->state, QStringLiteral("running"));
+        QCOMPARE(st->state, EngineState::Running);
         QCOMPARE(st->replicas.first().health, QStringLiteral("healthy"));
         QCOMPARE(st->deploymentId, d.id);
         // Every step is in the deployment's log.
@@ -262,7 +262,7 @@ private Q_SLOTS:
         QVERIFY(st.ok());
         QCOMPARE(st->running, 0);
         QCOMPARE(st->desired, 0);
-        QCOMPARE(st->state, QStringLiteral("stopped"));
+        QCOMPARE(st->state, EngineState::Stopped);
         QVERIFY(engineContainers(a).isEmpty());
         QCOMPARE(h.reload(a).status, ApplicationStatus::Stopped);
     }
@@ -437,7 +437,7 @@ private Q_SLOTS:
         const int before = h.remoteCommands();
         auto plan = h.ops->plan(a.id);
         QVERIFY(plan.ok());
-        QCOMPARE(plan->action, QStringLiteral("create"));
+        QCOMPARE(plan->action, PlanAction::Create);
         QVERIFY(engineContainers(a).isEmpty());   // nothing was changed
         QVERIFY(h.remoteCommands() - before <= 2); // read-only queries only
         const QString text = plan->toText();
@@ -447,7 +447,7 @@ private Q_SLOTS:
         QCOMPARE(deployOk(a).status, DeploymentStatus::Finished);
         auto again = h.ops->plan(a.id);
         QVERIFY(again.ok());
-        QCOMPARE(again->action, QStringLiteral("replace"));
+        QCOMPARE(again->action, PlanAction::Replace);
         QVERIFY(again->toText().contains(QLatin1String("'docker' 'rename' 'fdtest-sa-plan.1'")));
     }
 
@@ -478,7 +478,7 @@ private Q_SLOTS:
                     out << e.argv;
             return out;
         };
-        for (const QString &expectedAction : {QStringLiteral("create"), QStringLiteral("replace")}) {
+        for (const PlanAction expectedAction : {PlanAction::Create, PlanAction::Replace}) {
             const quint64 beforePlan = lastSequence();
             auto plan = (*backend)->plan(a, ctx);
             QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().toString()));

@@ -164,10 +164,10 @@ private Q_SLOTS:
         QCOMPARE(update.value(QStringLiteral("FailureAction")).toString(), QStringLiteral("rollback"));
         auto st = h.ops->status(a.id);
         QVERIFY(st.ok());
-        QCOMPARE(st->orchestrator, QStringLiteral("swarm"));
+        QCOMPARE(st->orchestrator, Orchestrator::Swarm);
         QCOMPARE(st->desired, 2);
         QCOMPARE(st->running, 2);
-        QCOMPARE(st->state, QStringLiteral("running"));
+        QCOMPARE(st->state, EngineState::Running);
     }
 
     void redeployUpdatesTheSameService()
@@ -184,7 +184,7 @@ private Q_SLOTS:
         QVERIFY(h.temp->store->updateApplication(a).ok());
         auto plan = h.ops->plan(a.id);
         QVERIFY(plan.ok());
-        QCOMPARE(plan->action, QStringLiteral("update"));
+        QCOMPARE(plan->action, PlanAction::Update);
         QVERIFY(plan->toText().contains(QLatin1String("'docker' 'service' 'update'")));
         const Deployment d = deployOk(a);
         QCOMPARE(d.status, DeploymentStatus::Finished);
@@ -217,7 +217,7 @@ private Q_SLOTS:
                     out << e.argv;
             return out;
         };
-        for (const QString &expectedAction : {QStringLiteral("create"), QStringLiteral("update")}) {
+        for (const PlanAction expectedAction : {PlanAction::Create, PlanAction::Update}) {
             const quint64 beforePlan = lastSequence();
             auto plan = (*backend)->plan(a, ctx);
             QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().toString()));
@@ -308,7 +308,7 @@ private Q_SLOTS:
         wait.wait = true;
         auto st = h.ops->stop(a.id, wait);
         QVERIFY(st.ok());
-        QCOMPARE(st->state, QStringLiteral("stopped"));
+        QCOMPARE(st->state, EngineState::Stopped);
         QCOMPARE(st->running, 0);
         QCOMPARE(engineReplicas(a.name), QStringLiteral("0/0"));
         QCOMPARE(h.reload(a).status, ApplicationStatus::Stopped);
@@ -434,7 +434,7 @@ private Q_SLOTS:
         QCOMPARE(st->running, 0);
         QCOMPARE(st->desired, 1);
         QVERIFY(st->message.contains(QLatin1String("no suitable node")));
-        QVERIFY(h.reload(a).status != QLatin1String("running"));
+        QVERIFY(h.reload(a).status != ApplicationStatus::Running);
     }
 
     void failingHealthCheckOnCreate()

@@ -241,7 +241,7 @@ private Q_SLOTS:
 
         auto st = o->status(app, ctx());
         QVERIFY(st.ok());
-        QCOMPARE(st->state, QStringLiteral("running"));
+        QCOMPARE(st->state, EngineState::Running);
         QCOMPARE(st->desired, 2);
         QCOMPARE(st->running, 2);
         QCOMPARE(st->replicas.size(), 2);
@@ -296,7 +296,7 @@ private Q_SLOTS:
                 for (const ReplicaStatus &r : st->replicas)
                     live += r.state == QLatin1String("terminating") ? 0 : 1;
                 return st->desired == n && st->running == n && live == n
-                    && st->state == (n == 0 ? QStringLiteral("stopped") : QStringLiteral("running"));
+                    && st->state == (n == 0 ? EngineState::Stopped : EngineState::Running);
             }, 60000);
             QVERIFY2(settled, qPrintable(QStringLiteral("scale to %1: %2 %3/%4 %5").arg(n).arg(engineStateName(last.state)).arg(last.running).arg(last.desired).arg(last.message)));
             qInfo("scale to %d settled in %lld ms", n, t.elapsed());
@@ -443,12 +443,12 @@ private Q_SLOTS:
         QVERIFY2(left.trimmed().isEmpty(), left.constData());
         auto st = o->status(app, ctx());
         QVERIFY(st.ok());
-        QCOMPARE(st->state, QStringLiteral("not-deployed"));
+        QCOMPARE(st->state, EngineState::NotDeployed);
         QVERIFY(!st->exists);
         // The other application was not touched.
         auto kept = o->status(other, ctx());
         QVERIFY(kept.ok());
-        QCOMPARE(kept->state, QStringLiteral("running"));
+        QCOMPARE(kept->state, EngineState::Running);
         // Stopping what is not there is fine.
         QVERIFY(o->stop(app, ctx()).ok());
     }
@@ -552,7 +552,7 @@ private Q_SLOTS:
         QVERIFY2(twin.error().message.contains(first.uuid), qPrintable(describe(twin.error())));
         // The first one was not touched.
         auto st = o->status(first, ctx());
-        QVERIFY(st.ok() && st->state == QLatin1String("running"));
+        QVERIFY(st.ok() && st->state == EngineState::Running);
     }
 
     void statusAllInOneCommand()
@@ -692,8 +692,8 @@ private Q_SLOTS:
         Application app = fullApplication(QStringLiteral("planned"));
         auto plan = o->plan(app, ctx());
         QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : describe(plan.error())));
-        QCOMPARE(plan->action, QStringLiteral("create"));
-        QCOMPARE(plan->orchestrator, QStringLiteral("kubernetes"));
+        QCOMPARE(plan->action, PlanAction::Create);
+        QCOMPARE(plan->orchestrator, Orchestrator::Kubernetes);
         const QString text = plan->toText();
         QVERIFY(text.contains(QLatin1String("'apply' '--server-side' '--field-manager=fleetdeck'")));
         QVERIFY(text.contains(QLatin1String("API_TOKEN: \"***\"")));
@@ -720,7 +720,7 @@ private Q_SLOTS:
                     out << e.argv;
             return out;
         };
-        for (const QString &expectedAction : {QStringLiteral("create"), QStringLiteral("update")}) {
+        for (const PlanAction expectedAction : {PlanAction::Create, PlanAction::Update}) {
             const quint64 beforePlan = lastSequence();
             auto plan = o->plan(app, ctx(77));
             QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : describe(plan.error())));

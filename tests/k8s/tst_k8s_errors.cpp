@@ -168,7 +168,7 @@ private Q_SLOTS:
         // Reading works...
         auto st = o.status(KubeClusterFixture::application(QStringLiteral("web")), ctx());
         QVERIFY2(st.ok(), qPrintable(st.ok() ? QString() : describe(st.error())));
-        QCOMPARE(st->state, QStringLiteral("not-deployed"));
+        QCOMPARE(st->state, EngineState::NotDeployed);
         // ... a deploy is refused with the API server's reason...
         auto deployed = o.deploy(KubeClusterFixture::application(QStringLiteral("web")), ctx());
         QVERIFY(!deployed.ok());

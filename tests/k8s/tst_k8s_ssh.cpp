@@ -170,7 +170,7 @@ private Q_SLOTS:
         QVERIFY2(scaled.ok(), qPrintable(scaled.ok() ? QString() : describe(scaled.error())));
         QVERIFY(KubeClusterFixture::waitUntil([&] {
             auto st = o.status(app, ctx());
-            return st && st->running == 3 && st->state == QLatin1String("running");
+            return st && st->running == 3 && st->state == EngineState::Running;
         }, 30000));
         ExecRequest req;
         req.argv = {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("printf '%s|' \"$@\""), QStringLiteral("sh"),
@@ -185,7 +185,7 @@ private Q_SLOTS:
         QVERIFY2(stopped.ok(), qPrintable(stopped.ok() ? QString() : describe(stopped.error())));
         auto st = o.status(app, ctx());
         QVERIFY(st.ok());
-        QCOMPARE(st->state, QStringLiteral("not-deployed"));
+        QCOMPARE(st->state, EngineState::NotDeployed);
     }
 };
 

@@ -70,7 +70,7 @@ private Q_SLOTS:
         SwarmOrchestrator planner(swarmServer(), planT);
         auto plan = planner.plan(app(), context());
         QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().toString()));
-        QCOMPARE(plan->action, QStringLiteral("create"));
+        QCOMPARE(plan->action, PlanAction::Create);
         QList<QStringList> planned;
         for (const PlannedCommand &c : plan->commands)
             planned << c.command.argv;
@@ -82,7 +82,7 @@ private Q_SLOTS:
         SwarmOrchestrator deployer(swarmServer(), deployT);
         auto outcome = deployer.deploy(app(), context());
         QVERIFY2(outcome.ok(), qPrintable(outcome.ok() ? QString() : outcome.error().toString()));
-        QCOMPARE(outcome->action, QStringLiteral("create"));
+        QCOMPARE(outcome->action, PlanAction::Create);
         QCOMPARE(deployT->argvs(), planT->argvs() + planned);
     }
 
