@@ -148,7 +148,7 @@ private Q_SLOTS:
         QCOMPARE(st->deploymentId, d.id);
         // Every step is in the deployment's log.
         const QString log = deploymentLogText(*h.temp->store, d.id);
-        QVERIFY2(log.contains(QLatin1String("'docker' 'create'")), qPrintable(log));
+        QVERIFY2(log.contains(QLatin1String("docker create")), qPrintable(log));
         QVERIFY(log.contains(QLatin1String("is running and healthy")));
     }
 

@@ -191,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(inspectService(a.name).value(QStringLiteral("ID")).toString(), id);   // updated, not recreated
         QCOMPARE(httpGet(18101), QStringLiteral("fleetdeck-test v2"));
         const QString log = deploymentLogText(*h.temp->store, d.id);
-        QVERIFY(log.contains(QLatin1String("'docker' 'service' 'update'")));
+        QVERIFY(log.contains(QLatin1String("docker service update")));
         QVERIFY(!log.contains(QLatin1String("'service' 'create'")));
         QVERIFY(!log.contains(QLatin1String("'service' 'rm'")));
     }
@@ -293,7 +293,7 @@ private Q_SLOTS:
         QCOMPARE(svc.value(QStringLiteral("Spec")).toObject().value(QStringLiteral("TaskTemplate")).toObject()
                      .value(QStringLiteral("ContainerSpec")).toObject().value(QStringLiteral("Image")).toString(),
                  DockerFixture::image1());
-        QVERIFY(deploymentLogText(*h.temp->store, r->id).contains(QLatin1String("'docker' 'service' 'rollback'")));
+        QVERIFY(deploymentLogText(*h.temp->store, r->id).contains(QLatin1String("docker service rollback")));
         auto st = h.ops->status(a.id);
         QVERIFY(st.ok());
         QCOMPARE(st->running, 1);
