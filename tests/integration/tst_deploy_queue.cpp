@@ -335,7 +335,7 @@ private Q_SLOTS:
         QVERIFY(unknown.err.contains(QLatin1String("fdtest-nope")));
         CliRun proxy = cli({QStringLiteral("proxy"), QStringLiteral("install"), h.sshSwarm.name, QStringLiteral("--dry-run")});
         QCOMPARE(proxy.exitCode, 0);
-        QVERIFY(proxy.out.contains(QLatin1String("'--providers.swarm=true'")));
+        QVERIFY(proxy.out.contains(QLatin1String("--providers.swarm=true")));
         QVERIFY(proxy.out.contains(QLatin1String("mode=host,target=80,published=80")));
     }
 };
