@@ -71,7 +71,7 @@ private:
     {
         int n = 0;
         for (const StepRecord &s : m_steps)
-            n += s.command.contains(QLatin1String("--kubeconfig=/dev/fd/3")) ? 1 : 0;
+            n += s.command.contains(QLatin1String("--kubeconfig=<stdin>")) ? 1 : 0;
         return n;
     }
 
